@@ -1,0 +1,90 @@
+// Command-line parsing for `gentry`: strict, so an unknown or malformed option is a usage error (exit 2).
+import { parseArgs } from 'node:util';
+
+/** A usage error: printed with the usage text, exit status 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Options every command takes. */
+export const COMMON_OPTIONS = {
+  'system-profile': { type: 'string' },
+  'home-profile': { type: 'string' },
+  'user-profile': { type: 'string' },
+  'booted-system': { type: 'string' },
+  'nix-db': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The commands and their own options. */
+export const COMMANDS = {
+  list: {},
+  serve: { port: { type: 'string' }, open: { type: 'boolean' } },
+  demo: { dir: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, electron: { type: 'boolean' } },
+  help: {},
+} as const;
+
+/** A command name. */
+export type CommandName = keyof typeof COMMANDS;
+
+/** The parsed command line. */
+export interface ParsedArgs {
+  command: CommandName;
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** The usage text. */
+export const USAGE = `Usage: gentry <command> [options]
+
+Commands:
+  list                 every system, home-manager and user generation
+  serve [--port N] [--open]
+                       the UI for a browser on 127.0.0.1; prints the URL (with its token) first
+  demo [--dir DIR] [--port N] [--no-open] [--electron]
+                       build a demo machine in the Nix store (or reuse DIR) and open Gentry on it
+  help                 this text
+
+Options for every command:
+  --system-profile PATH   default /nix/var/nix/profiles/system (its system-profiles/* are listed too)
+  --home-profile PATH     default: home-manager's rule ($XDG_STATE_HOME/nix/profiles/home-manager, else
+                          /nix/var/nix/profiles/per-user/$USER/home-manager)
+  --user-profile PATH     default: where ~/.nix-profile points
+  --booted-system PATH    default /run/booted-system
+  --nix-db PATH           default /nix/var/nix/db/db.sqlite
+  --json                  print JSON (docs/cli.md has the shapes)
+
+Exit status: 0 done, 1 failed, 2 bad usage.`;
+
+/** A port number from an option, or a usage error. */
+export function parsePort(value: string | boolean | undefined): number {
+  if (value === undefined) return 0;
+  if (typeof value !== 'string' || !/^[0-9]{1,5}$/.test(value) || Number(value) > 65535) {
+    throw new UsageError(`--port takes a number from 0 to 65535, not ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+/** Parses argv (without node and the script). */
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h') return { command: 'help', values: {}, positionals: [] };
+  if (!Object.hasOwn(COMMANDS, first)) throw new UsageError(`unknown command ${JSON.stringify(first)}`);
+  const command = first as CommandName;
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      options: { ...COMMON_OPTIONS, ...COMMANDS[command] },
+      strict: true,
+      allowPositionals: false,
+    });
+    for (const [k, v] of Object.entries(values)) {
+      if (typeof v === 'string' && v.length === 0) throw new UsageError(`--${k} needs a value`);
+    }
+    return { command, values: values as ParsedArgs['values'], positionals };
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError((err as Error).message);
+  }
+}

@@ -1,0 +1,100 @@
+// `gentry`: the command-line door. Every command goes through the in-process door, the same
+// contract the window uses.
+import { homedir, userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { createLogger } from '../log.ts';
+import { GentryError } from '../errors.ts';
+import { inProcessDoor } from '../in-process-door.ts';
+import { machinePaths, type MachinePaths } from '../nix/locations.ts';
+import { runProcess } from '../process.ts';
+import { createServices, type Services } from '../services.ts';
+import { parseCommandLine, parsePort, type ParsedArgs, USAGE, UsageError } from './args.ts';
+import { formatProfileList } from './format-list.ts';
+
+const log = createLogger(process.env.GENTRY_LOG === 'debug' ? 'debug' : 'info');
+
+function pathsFrom(values: ParsedArgs['values']): MachinePaths {
+  const s = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  return machinePaths(
+    { env: process.env, homeDir: homedir(), user: process.env.USER || userInfo().username },
+    { systemProfile: s('system-profile'), homeProfile: s('home-profile'), userProfile: s('user-profile'), bootedSystem: s('booted-system'), nixDb: s('nix-db') },
+  );
+}
+
+// The demo (world builder) and the web door load only when a command needs them, so `list` starts fast.
+const loadDemo = () => import('../demo.ts');
+const loadLaunch = () => import('./launch.ts');
+
+function services(paths: MachinePaths, demo = false): Services {
+  const openDemo = async () => {
+    const d = await loadDemo();
+    return d.worldPaths(await d.openDemoWorld(d.defaultDemoDir(), log));
+  };
+  return createServices({ paths, run: runProcess, log, demo, openDemo });
+}
+
+async function list(args: ParsedArgs): Promise<number> {
+  const svc = services(pathsFrom(args.values));
+  const result = await inProcessDoor(svc, log).listProfiles({});
+  svc.close();
+  if (!result.ok) throw new GentryError(result.error.code, result.error.message, result.error.hint);
+  process.stdout.write(args.values.json ? `${JSON.stringify(result.value)}\n` : `${formatProfileList(result.value)}\n`);
+  return 0;
+}
+
+async function serve(args: ParsedArgs): Promise<number> {
+  const { serveUi, closeOnSignal } = await loadLaunch();
+  const svc = services(pathsFrom(args.values));
+  const door = await serveUi(svc, log, parsePort(args.values.port), args.values.open === true);
+  await closeOnSignal(door, svc);
+  return 0;
+}
+
+async function demo(args: ParsedArgs): Promise<number> {
+  const { defaultDemoDir, openDemoWorld, worldPaths } = await loadDemo();
+  const { closeOnSignal, electronBinary, hasDisplay, runElectron, serveUi } = await loadLaunch();
+  const dir = resolve(typeof args.values.dir === 'string' ? args.values.dir : defaultDemoDir());
+  const world = await openDemoWorld(dir, log);
+  log.info(`demo machine ready in ${dir}`);
+  const paths = worldPaths(world);
+  const bin = electronBinary();
+  if (args.values.electron || (bin && hasDisplay() && !args.values.port)) {
+    if (!bin) throw new GentryError('unavailable', 'The Electron binary is not installed.', 'Run `npm start` once with network access, or drop --electron to use the browser.');
+    return runElectron(bin, ['--demo', '--system-profile', paths.systemProfile, '--home-profile', paths.homeProfiles[0] as string, '--user-profile', paths.userProfiles[0] as string, '--booted-system', paths.bootedSystem]);
+  }
+  const svc = services(paths, true);
+  const door = await serveUi(svc, log, parsePort(args.values.port), args.values['no-open'] !== true);
+  await closeOnSignal(door, svc);
+  return 0;
+}
+
+/** Runs the command line; resolves with the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseCommandLine(argv);
+  } catch (err) {
+    process.stderr.write(`gentry: ${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.command === 'help' || args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    if (args.command === 'list') return await list(args);
+    if (args.command === 'serve') return await serve(args);
+    return await demo(args);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`gentry: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (err instanceof GentryError) {
+      process.stderr.write(`gentry: ${err.message}\n${err.hint ? `  ${err.hint}\n` : ''}`);
+      return 1;
+    }
+    process.stderr.write(`gentry: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,44 @@
+// The demo machine: a world (e2e/world) built in the real Nix store, reused while it is intact.
+import { existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { buildWorld, loadWorld, removeWorld, type World } from '../e2e/world/index.ts';
+import { GentryError } from './errors.ts';
+import type { Logger } from './log.ts';
+import type { MachinePaths } from './nix/locations.ts';
+
+/** Where the demo lives unless `--dir` says otherwise. */
+export function defaultDemoDir(env: Record<string, string | undefined> = process.env): string {
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'gentry/demo');
+}
+
+/** The machine paths that look at a world. */
+export function worldPaths(world: World): MachinePaths {
+  return {
+    systemProfile: world.systemProfile,
+    homeProfiles: [world.homeProfile],
+    homeProfilesExplicit: true,
+    userProfiles: [world.userProfile],
+    bootedSystem: world.bootedSystem,
+    nixDb: '/nix/var/nix/db/db.sqlite',
+  };
+}
+
+/** Loads the demo world in `dir`, or builds one there when it is missing or its store paths are gone. */
+export async function openDemoWorld(dir: string, log: Logger): Promise<World> {
+  if (existsSync(join(dir, 'world.json'))) {
+    let world: World;
+    try {
+      world = await loadWorld(dir);
+    } catch (err) {
+      throw new GentryError('bad-input', `${dir} holds a world.json that Gentry cannot read (${(err as Error).message}).`, 'Choose another --dir, or remove that directory yourself.');
+    }
+    if (existsSync(world.systemProfile) && existsSync(world.bootedSystem)) return world;
+    log.warn(`the demo machine in ${dir} lost its store paths (garbage-collected?); building it again`);
+    await removeWorld(world);
+  } else if (existsSync(dir) && readdirSync(dir).length > 0) {
+    throw new GentryError('bad-input', `${dir} is not empty and holds no demo machine.`, 'Choose an empty or new directory with --dir.');
+  }
+  log.info(`building a demo machine in ${dir}`);
+  return buildWorld({ preset: 'demo', dir });
+}

@@ -1,0 +1,17 @@
+// The in-process door: the contract as plain async functions, for the CLI and tests. It goes through
+// the same dispatch as the Electron and web doors, so input and output are checked the same way.
+import { callNames, type GentryApi } from '../common/contract.ts';
+import { dispatch } from './dispatch.ts';
+import type { Logger } from './log.ts';
+import type { Services } from './services.ts';
+
+/** The contract served in-process, shaped exactly like the renderer's `window.gentry`. */
+export function inProcessDoor(services: Services, log: Logger): GentryApi {
+  const api: Record<string, unknown> = {};
+  for (const name of callNames) api[name] = (input: unknown) => dispatch(services.handlers, name, input, log);
+  api.on = (event: string, listener: (payload: unknown) => void) =>
+    services.subscribe((e, payload) => {
+      if (e === event) listener(payload);
+    });
+  return api as GentryApi;
+}

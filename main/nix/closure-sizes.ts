@@ -1,0 +1,174 @@
+// Closure sizes from the Nix database (nix-formats.md §7): one recursive query loads the union of
+// the closures of all roots with their references, then each root's closure is summed in memory.
+// Fallbacks, in order: a read-only open, an `immutable=1` open, then the `nix` CLI.
+import { nixEnv, type ProcessRunner } from '../process.ts';
+
+/** Where closure sizes come from. */
+export type ClosureSource = 'sqlite' | 'sqlite-immutable' | 'nix-cli';
+
+/** Answers closure sizes for many store paths at once. */
+export interface ClosureSizer {
+  readonly source: ClosureSource;
+  /** Said once to the person when a fallback is in use; null when all is well. */
+  readonly notice: string | null;
+  /** Sum of narSize over the closure of each root; roots unknown to the store are absent. */
+  closureSizes(roots: readonly string[]): Promise<Map<string, number>>;
+  close(): void;
+}
+
+interface SqliteDb {
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; setReturnArrays?(on: boolean): void };
+  exec(sql: string): void;
+  close(): void;
+}
+
+const ROOTS_SQL = 'SELECT id, path FROM ValidPaths WHERE path IN (SELECT value FROM json_each(?))';
+const GRAPH_SQL = `
+WITH RECURSIVE closure(id) AS (
+  SELECT id FROM ValidPaths WHERE path IN (SELECT value FROM json_each(?))
+  UNION
+  SELECT r.reference FROM Refs r JOIN closure c ON r.referrer = c.id
+)
+SELECT c.id, v.narSize, r.reference
+FROM closure c JOIN ValidPaths v ON v.id = c.id LEFT JOIN Refs r ON r.referrer = c.id`;
+
+/** Sums each root's closure over a graph given as rows of (id, narSize, reference|null). */
+export function sumClosures(rows: readonly (readonly unknown[])[], rootIds: readonly number[]): number[] {
+  const index = new Map<number, number>();
+  const sizes: number[] = [];
+  const edges: number[][] = [];
+  const indexOf = (id: number): number => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = sizes.length;
+      index.set(id, i);
+      sizes.push(0);
+      edges.push([]);
+    }
+    return i;
+  };
+  for (const [id, size, ref] of rows) {
+    const i = indexOf(id as number);
+    sizes[i] = Number(size ?? 0);
+    if (ref !== null && ref !== undefined) (edges[i] as number[]).push(indexOf(ref as number));
+  }
+  const stamp = new Int32Array(sizes.length);
+  const stack: number[] = [];
+  return rootIds.map((rootId, r) => {
+    const start = index.get(rootId);
+    if (start === undefined) return 0;
+    const mark = r + 1;
+    let total = 0;
+    stack.push(start);
+    stamp[start] = mark;
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      total += sizes[i] as number;
+      for (const j of edges[i] as number[]) {
+        if (stamp[j] !== mark) {
+          stamp[j] = mark;
+          stack.push(j);
+        }
+      }
+    }
+    return total;
+  });
+}
+
+class SqliteClosureSizer implements ClosureSizer {
+  readonly source: ClosureSource;
+  readonly notice: string | null;
+  readonly #db: SqliteDb;
+
+  constructor(db: SqliteDb, source: ClosureSource, notice: string | null) {
+    this.#db = db;
+    this.source = source;
+    this.notice = notice;
+  }
+
+  async closureSizes(roots: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (roots.length === 0) return out;
+    const param = JSON.stringify(roots);
+    const rootRows = this.#db.prepare(ROOTS_SQL).all(param) as { id: number; path: string }[];
+    const graph = this.#db.prepare(GRAPH_SQL);
+    graph.setReturnArrays?.(true);
+    const rows = graph.all(param) as unknown[][];
+    const totals = sumClosures(rows, rootRows.map((r) => r.id));
+    rootRows.forEach((r, k) => out.set(r.path, totals[k] as number));
+    return out;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
+
+class CliClosureSizer implements ClosureSizer {
+  readonly source: ClosureSource = 'nix-cli';
+  readonly notice: string;
+  readonly #run: ProcessRunner;
+
+  constructor(run: ProcessRunner, notice: string) {
+    this.#run = run;
+    this.notice = notice;
+  }
+
+  async closureSizes(roots: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (roots.length === 0) return out;
+    const res = await this.#run('nix', ['path-info', '--json', '--closure-size', ...roots], { env: nixEnv() });
+    if (res.code !== 0) return out;
+    const parsed = JSON.parse(res.stdout) as unknown;
+    // Nix before 2.19 prints an array of {path, closureSize}; later versions an object keyed by path.
+    const entries: [string, unknown][] = Array.isArray(parsed)
+      ? parsed.map((e: { path?: string }) => [e.path ?? '', e])
+      : Object.entries(parsed as Record<string, unknown>);
+    for (const [path, info] of entries) {
+      const size = (info as { closureSize?: unknown } | null)?.closureSize;
+      if (typeof size === 'number') out.set(path, size);
+    }
+    return out;
+  }
+
+  close(): void {}
+}
+
+/** Opens the Nix database read-only; null and a reason when it cannot. */
+async function tryOpen(path: string | URL): Promise<SqliteDb | string> {
+  try {
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(path, { readOnly: true }) as unknown as SqliteDb;
+    try {
+      db.exec('PRAGMA query_only = 1');
+      db.prepare('SELECT 1 FROM ValidPaths LIMIT 1').all();
+      db.prepare('SELECT 1 FROM Refs LIMIT 1').all();
+      return db;
+    } catch (err) {
+      db.close();
+      return (err as Error).message;
+    }
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** The best closure sizer this machine allows for the database at `dbPath`. */
+export async function openClosureSizer(dbPath: string, run: ProcessRunner): Promise<ClosureSizer> {
+  const plain = await tryOpen(dbPath);
+  if (typeof plain !== 'string') return new SqliteClosureSizer(plain, 'sqlite', null);
+  const url = new URL(`file://${dbPath}`);
+  url.searchParams.set('immutable', '1');
+  const immutable = await tryOpen(url);
+  if (typeof immutable !== 'string') {
+    return new SqliteClosureSizer(
+      immutable,
+      'sqlite-immutable',
+      `The Nix database at ${dbPath} could not be opened read-only (${plain}); it was opened as immutable instead, so paths registered in the last moments may be missing from closure sizes.`,
+    );
+  }
+  return new CliClosureSizer(
+    run,
+    `The Nix database at ${dbPath} cannot be read (${plain}); closure sizes come from \`nix path-info\` instead, which is slower. Check that the file exists and is readable.`,
+  );
+}

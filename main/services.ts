@@ -1,0 +1,119 @@
+// The composition root: one object that implements the contract for one machine (or demo world).
+// Every door (Electron IPC, WebSocket, in-process) serves this same object.
+import { access, constants } from 'node:fs/promises';
+import type { EventName, EventPayload, GentryHandlers, Machine } from '../common/contract.ts';
+import { GentryError } from './errors.ts';
+import type { Logger } from './log.ts';
+import { type ClosureSizer, openClosureSizer } from './nix/closure-sizes.ts';
+import type { MachinePaths } from './nix/locations.ts';
+import { linkExists, listProfiles } from './nix/read-model.ts';
+import type { ProcessRunner } from './process.ts';
+
+/** Builds (or reuses) the demo world and returns the paths to look at. */
+export type DemoOpener = () => Promise<MachinePaths>;
+
+/** What the services need from the world around them (shared/STYLE.md habit 7). */
+export interface ServiceContext {
+  paths: MachinePaths;
+  run: ProcessRunner;
+  log: Logger;
+  /** How to open the demo machine; absent where a demo cannot be offered. */
+  openDemo?: DemoOpener;
+  /** True when `paths` already are a demo world. */
+  demo?: boolean;
+}
+
+/** Listens to the events the services emit. */
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** The services object: the contract's handlers plus event subscription. */
+export interface Services {
+  handlers: GentryHandlers;
+  /** Subscribes to every event; returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void;
+  close(): void;
+}
+
+/** Why a demo world cannot be built here, or null when it can. */
+export async function demoUnavailableReason(run: ProcessRunner): Promise<string | null> {
+  const nix = await run('nix-store', ['--version']);
+  if (nix.code !== 0) return 'Nix is not installed (no nix-store on PATH). Install Nix, then try again.';
+  try {
+    await access('/nix/store', constants.W_OK);
+    await access('/nix/var/nix/db', constants.W_OK);
+  } catch {
+    return 'The demo registers paths in the Nix store, which this user cannot write. Run `gentry demo` as root or with a single-user Nix install.';
+  }
+  return null;
+}
+
+/** Creates the services for one machine. */
+export function createServices(ctx: ServiceContext): Services {
+  let paths = ctx.paths;
+  let demo = ctx.demo ?? false;
+  let sizer: Promise<ClosureSizer> | null = null;
+  let sizerDb = '';
+  let demoBuild: Promise<void> | null = null;
+  let unavailable: Promise<string | null> | null = null;
+  const listeners = new Set<EventListener>();
+
+  const emit: EventListener = (event, payload) => {
+    for (const l of listeners) l(event, payload);
+  };
+  const getSizer = (): Promise<ClosureSizer> => {
+    if (!sizer || sizerDb !== paths.nixDb) {
+      sizerDb = paths.nixDb;
+      sizer = openClosureSizer(paths.nixDb, ctx.run).then((s) => {
+        if (s.notice) ctx.log.warn(s.notice);
+        return s;
+      });
+    }
+    return sizer;
+  };
+  const machine = async (): Promise<Machine> => {
+    unavailable ??= ctx.openDemo ? demoUnavailableReason(ctx.run) : Promise.resolve('This Gentry was started without a demo.');
+    const reason = await unavailable;
+    return {
+      hasSystemProfile: await linkExists(paths.systemProfile),
+      systemProfile: paths.systemProfile,
+      demo,
+      demoAvailable: reason === null,
+      demoUnavailableReason: reason,
+    };
+  };
+
+  const handlers: GentryHandlers = {
+    machine: () => machine(),
+    listProfiles: async () => listProfiles(paths, await getSizer()),
+    openDemo: async () => {
+      const open = ctx.openDemo;
+      if (!open) throw new GentryError('unavailable', 'This Gentry was started without a demo.', 'Run `gentry demo` instead.');
+      const reason = await (unavailable ??= demoUnavailableReason(ctx.run));
+      if (reason) throw new GentryError('unavailable', 'A demo machine cannot be built here.', reason);
+      demoBuild ??= open().then(
+        (p) => {
+          paths = p;
+          demo = true;
+          emit('profilesChanged', { reason: 'demo' });
+        },
+        (err: Error) => {
+          demoBuild = null;
+          throw new GentryError('internal', `Building the demo machine failed: ${err.message}`, 'See the log for the Nix output; `gentry demo` on a terminal shows it too.');
+        },
+      );
+      await demoBuild;
+      return machine();
+    },
+  };
+
+  return {
+    handlers,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      void sizer?.then((s) => s.close());
+    },
+  };
+}
