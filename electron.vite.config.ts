@@ -24,6 +24,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
+    // Relative asset URLs: the same build loads from file:// in Electron and from / in a browser.
+    base: './',
     plugins: [react()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),

@@ -1,0 +1,66 @@
+// `npm run bench`: `gentry list --json` against `nix-env --list-generations` on the same
+// 100-generation large world, both as whole processes, in the same run. Writes docs/benchmarks.md.
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildWorld, removeWorld } from '../e2e/world/index.ts';
+
+const root = dirname(import.meta.dirname);
+const RUNS = Number(process.env.GENTRY_BENCH_RUNS ?? 21);
+const env = { ...process.env, NIX_CONFIG: 'substituters =\nexperimental-features = nix-command' };
+
+function time(cmd, args) {
+  const samples = [];
+  for (let i = 0; i < RUNS + 2; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+    if (i >= 2) samples.push(ms); // two warm-up runs fill the page cache and V8's compile cache
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples[samples.length - 1] };
+}
+
+const started = performance.now();
+const world = await buildWorld({ preset: 'large', systemGenerations: 100 });
+const buildSecs = ((performance.now() - started) / 1000).toFixed(1);
+try {
+  const worldArgs = ['--system-profile', world.systemProfile, '--home-profile', world.homeProfile, '--user-profile', world.userProfile, '--booted-system', world.bootedSystem];
+  const check = JSON.parse(spawnSync(process.execPath, [join(root, 'bin/gentry.js'), 'list', '--json', ...worldArgs], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).stdout);
+  const system = check.profiles[0];
+  const closure = system.generations.at(-1).closureSize;
+  const gentryAll = time(process.execPath, [join(root, 'bin/gentry.js'), 'list', '--json', ...worldArgs]);
+  const nixEnv = time('nix-env', ['-p', world.systemProfile, '--list-generations']);
+  const nodeBare = time(process.execPath, ['-e', '0']);
+  const nixVersion = spawnSync('nix-env', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const fmt = (t) => `${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)})`;
+  const md = `# Benchmarks
+
+Written by \`npm run bench\` (bench/list.bench.js) on ${new Date().toISOString().slice(0, 10)}; every figure below comes from that run.
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${nixVersion}.
+
+## \`gentry list --json\` against \`nix-env --list-generations\`
+
+World: the \`large\` preset, ${system.generations.length} system generations (${world.storePathCount} store paths registered in the
+real Nix database, built in ${buildSecs} s); the newest system closure has ${closure.toLocaleString('en')} bytes.
+Each command runs as a whole process ${RUNS} times after 2 warm-up runs; medians.
+
+| command | median |
+|---|---|
+| \`nix-env -p <world>/system --list-generations\` (numbers, dates, current; no sizes, no versions) | ${fmt(nixEnv)} |
+| \`gentry list --json\`, every profile of the world (system, work, home-manager, user) with closure sizes, versions, kernels, specialisations | ${fmt(gentryAll)} |
+| \`node -e 0\` (Node's own start-up, the floor under any Node CLI) | ${fmt(nodeBare)} |
+
+**Ratio, gentry / nix-env: ${(gentryAll.median / nixEnv.median).toFixed(2)}×** (aim: under 2×). Gentry's time above Node's bare
+start-up: ${(gentryAll.median - nodeBare.median).toFixed(1)} ms.
+
+Reading: \`nix-env\` reads only the links of one profile; \`gentry list\` reads every profile, every toplevel's files and
+every closure size (one recursive query per profile over \`Refs\` in the Nix database, summed in memory).
+`;
+  writeFileSync(join(root, 'docs/benchmarks.md'), md);
+  process.stdout.write(md);
+} finally {
+  await removeWorld(world);
+}

@@ -1,0 +1,23 @@
+// Builds a world and starts `gentry serve` on it for the e2e specs.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { buildWorld } from './world/index.ts';
+import { STATE_FILE, type E2eState } from './server-fixture.ts';
+
+/** Playwright's global setup. */
+export default async function globalSetup(): Promise<void> {
+  const world = await buildWorld({ preset: 'demo', quirks: true });
+  const bin = join(import.meta.dirname, '../bin/gentry.js');
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--system-profile', world.systemProfile, '--home-profile', world.homeProfile, '--user-profile', world.userProfile, '--booted-system', world.bootedSystem], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`gentry serve exited with ${code}`)));
+  });
+  child.stdout.resume();
+  child.unref();
+  const url = new URL(first);
+  const state: E2eState = { url: first, origin: url.origin, worldRoot: world.root, pid: child.pid ?? 0 };
+  writeFileSync(STATE_FILE, JSON.stringify(state));
+}

@@ -1,0 +1,66 @@
+// Electron's main process: lifecycle, the window, and the IPC door. Everything else lives in plain
+// Node modules that are tested without Electron.
+import { app, BrowserWindow, ipcMain, session, webContents } from 'electron';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { appRoot, rendererDir } from '../app-root.ts';
+import { COMMON_OPTIONS } from '../cli/args.ts';
+import { createLogger } from '../log.ts';
+import { machinePaths } from '../nix/locations.ts';
+import { runProcess } from '../process.ts';
+import { createServices } from '../services.ts';
+import { EVENT_CHANNEL } from './channels.ts';
+import { registerIpcDoor, senderCheck } from './ipc-door.ts';
+import { createWindowOptions, guardSession, guardWebContents } from './window-options.ts';
+
+const log = createLogger('info');
+const { values } = parseArgs({ args: process.argv.slice(2), options: { ...COMMON_OPTIONS, demo: { type: 'boolean' } }, strict: false, allowPositionals: true });
+const opt = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+const paths = machinePaths(
+  { env: process.env, homeDir: homedir(), user: process.env.USER || userInfo().username },
+  { systemProfile: opt('system-profile'), homeProfile: opt('home-profile'), userProfile: opt('user-profile'), bootedSystem: opt('booted-system'), nixDb: opt('nix-db') },
+);
+const services = createServices({
+  paths,
+  run: runProcess,
+  log,
+  demo: values.demo === true,
+  openDemo: async () => {
+    const d = await import('../demo.ts');
+    return d.worldPaths(await d.openDemoWorld(d.defaultDemoDir(), log));
+  },
+});
+
+const root = appRoot();
+const appUrl = pathToFileURL(join(rendererDir(root), 'index.html')).href;
+const windows = new Set<number>();
+
+function createWindow(): void {
+  const win = new BrowserWindow(createWindowOptions(join(root, 'out/preload/index.cjs')));
+  const id = win.webContents.id;
+  windows.add(id);
+  guardWebContents(win.webContents, appUrl);
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => windows.delete(id));
+  void win.loadURL(appUrl);
+}
+
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appUrl));
+void app.whenReady().then(() => {
+  guardSession(session.defaultSession);
+  registerIpcDoor(ipcMain, services, senderCheck((id) => windows.has(id), appUrl), log);
+  services.subscribe((event, payload) => {
+    for (const id of windows) webContents.fromId(id)?.send(EVENT_CHANNEL, { event, payload });
+  });
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+app.on('window-all-closed', () => {
+  services.close();
+  app.quit();
+});

@@ -1,0 +1,60 @@
+// `npm test`: lint, type checks, unit tests, the build, integration tests (real Nix, real
+// processes) and Playwright e2e (real Chromium), in that order. Ends with one summary line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const root = dirname(import.meta.dirname);
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const results = join(root, 'test-results');
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+const env = { ...process.env, NIX_CONFIG: process.env.NIX_CONFIG ?? 'substituters =\nexperimental-features = nix-command' };
+
+const steps = [
+  ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
+  ['types: node', bin('tsc'), ['-p', 'tsconfig.node.json']],
+  ['types: web', bin('tsc'), ['-p', 'tsconfig.web.json']],
+  ['types: common', bin('tsc'), ['-p', 'tsconfig.common.json']],
+  ['unit', bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`]],
+  ['build', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']],
+  ['integration', bin('vitest'), ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'integration.json')}`]],
+  ['e2e', bin('playwright'), ['test']],
+];
+if (existsSync(join(root, 'native-helpers/gentry-helper/Cargo.toml'))) {
+  const manifest = join(root, 'native-helpers/gentry-helper/Cargo.toml');
+  steps.push(['helper: clippy', 'cargo', ['clippy', '--manifest-path', manifest, '--all-targets', '--', '-D', 'warnings']]);
+  steps.push(['helper: cargo test', 'cargo', ['test', '--manifest-path', manifest]]);
+}
+
+const only = process.argv.slice(2);
+const failed = [];
+for (const [name, cmd, args] of steps) {
+  if (only.length > 0 && !only.some((o) => name.startsWith(o))) continue;
+  process.stdout.write(`\n=== ${name}\n`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    failed.push(name);
+    process.stdout.write(`=== ${name}: FAILED (${r.error?.message ?? `exit ${r.status}`}) after ${secs} s\n`);
+  } else process.stdout.write(`=== ${name}: ok in ${secs} s\n`);
+}
+
+function counts(file, pick) {
+  try {
+    return pick(JSON.parse(readFileSync(join(results, file), 'utf8')));
+  } catch {
+    return { passed: 0, failed: 0 };
+  }
+}
+const tiers = [
+  counts('unit.json', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests })),
+  counts('integration.json', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests })),
+  counts('e2e.json', (j) => ({ passed: j.stats.expected, failed: j.stats.unexpected + j.stats.flaky })),
+];
+const passed = tiers.reduce((n, t) => n + t.passed, 0);
+const failedTests = tiers.reduce((n, t) => n + t.failed, 0);
+if (failed.length) process.stdout.write(`\nfailed steps: ${failed.join(', ')}\n`);
+process.stdout.write(`\ntests: ${passed} passed, ${failedTests} failed\n`);
+process.exit(failed.length > 0 ? 1 : 0);
