@@ -3,6 +3,16 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/** `electron-vite dev` injects inline scripts and styles for hot reload; the CSP meta would block them, so it is dropped there only. */
+function relaxCspInDev(): Plugin {
+  return {
+    name: 'gentry-relax-csp-in-dev',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -26,7 +36,7 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'renderer'),
     // Relative asset URLs: the same build loads from file:// in Electron and from / in a browser.
     base: './',
-    plugins: [react()],
+    plugins: [react(), relaxCspInDev()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       emptyOutDir: true,

@@ -1,0 +1,47 @@
+// The window: header, connection and notice banners, and the screen for what has loaded so far.
+import { useEffect } from 'react';
+import { AppHeader } from './components/app-header.tsx';
+import { ConnectionBanner } from './components/connection-banner.tsx';
+import { ErrorPanel } from './components/error-panel.tsx';
+import { LoadingPanel } from './components/loading-panel.tsx';
+import { NoticesBanner } from './components/notices-banner.tsx';
+import { ReloadErrorBanner } from './components/reload-error-banner.tsx';
+import { WelcomePanel } from './components/welcome-panel.tsx';
+import { pickScreen } from './lib/app-screen.ts';
+import { markScreen } from './lib/page-flags.ts';
+import { useGenerations, useMachine } from './stores/bound-stores.ts';
+import { GenerationsView } from './views/generations-view.tsx';
+
+/** The whole app. */
+export function App() {
+  const machine = useMachine((state) => state.machine);
+  const machineError = useMachine((state) => state.error);
+  const showWithoutSystem = useMachine((state) => state.showWithoutSystem);
+  const reloadMachine = useMachine((state) => state.load);
+  const list = useGenerations((state) => state.list);
+  const listError = useGenerations((state) => state.error);
+  const reloadList = useGenerations((state) => state.load);
+  const screen = pickScreen({ machine, machineError, list, listError, showWithoutSystem });
+
+  useEffect(() => markScreen(screen), [screen]);
+
+  return (
+    <div className="app">
+      <AppHeader />
+      <ConnectionBanner />
+      {screen === 'generations' && <NoticesBanner />}
+      {screen === 'generations' && <ReloadErrorBanner />}
+      <main className="app-main">
+        {screen === 'loading' && <LoadingPanel />}
+        {screen === 'machine-error' && machineError && (
+          <ErrorPanel title="Gentry could not look at this machine" error={machineError} onRetry={() => { void reloadMachine(); void reloadList(); }} />
+        )}
+        {screen === 'welcome' && <WelcomePanel />}
+        {screen === 'list-error' && listError && (
+          <ErrorPanel title="Gentry could not list the profiles" error={listError} onRetry={() => void reloadList()} />
+        )}
+        {screen === 'generations' && <GenerationsView />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// The window's header: name, the machine looked at, a demo badge, activity, and keyboard help.
+import { useGenerations, useMachine } from '../stores/bound-stores.ts';
+import { KeyboardHelp } from './keyboard-help.tsx';
+import { Spinner } from './icons.tsx';
+
+/** The app header. */
+export function AppHeader() {
+  const machine = useMachine((state) => state.machine);
+  const refreshing = useGenerations((state) => state.loading && state.list !== null);
+  return (
+    <header className="app-header">
+      <span className="brand">Gentry</span>
+      {machine?.demo && <span className="badge badge-demo" data-testid="demo-badge" title="Gentry is showing a demo machine built in the Nix store, not this machine">Demo machine</span>}
+      {machine && (
+        <span className="header-machine" title="The system profile Gentry reads">
+          <code>{machine.systemProfile}</code>
+        </span>
+      )}
+      <span className="header-spacer" />
+      {refreshing && <span className="header-activity" role="status"><Spinner />Refreshing…</span>}
+      <KeyboardHelp />
+    </header>
+  );
+}

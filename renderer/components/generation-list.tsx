@@ -1,0 +1,107 @@
+// The virtualised list of a profile's generations, newest first, driven by the keyboard or the mouse.
+import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Generation } from '../../common/contract.ts';
+import { largestClosure } from '../lib/closure-bar.ts';
+import { gridTemplate, type Column } from '../lib/columns.ts';
+import { indexOfNumber } from '../lib/generation-order.ts';
+import { indexAfterKey, rowsPerPage } from '../lib/list-keys.ts';
+import { GenerationRow, generationRowId } from './generation-row.tsx';
+import { useClaimFocus } from './use-claim-focus.ts';
+
+/** Height of one row in pixels (the CSS uses the same value through --row-height). */
+export const ROW_HEIGHT = 30;
+
+/** Props of {@link GenerationList}. */
+export type GenerationListProps = {
+  /** Changes when another profile is shown (the list then scrolls to that profile's selection). */
+  profileKey: string;
+  label: string;
+  /** Newest first. */
+  generations: readonly Generation[];
+  columns: readonly Column[];
+  selectedNumber: number | null;
+  now: number;
+  onSelect: (number: number) => void;
+  onStepProfile: (delta: number) => void;
+};
+
+/** The generation list: a header row and a listbox of rows, only the visible ones in the DOM. */
+export function GenerationList(props: GenerationListProps) {
+  const { profileKey, label, generations, columns, selectedNumber, now, onSelect, onStepProfile } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualiser hands back methods the React Compiler cannot memoise; this app does not use the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: generations.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => generations[index]?.number ?? index,
+  });
+  const selectedIndex = indexOfNumber(generations, selectedNumber);
+  const context = useMemo(() => ({ now, largestClosure: largestClosure(generations) }), [now, generations]);
+  const template = useMemo(() => gridTemplate(columns), [columns]);
+  useClaimFocus(scrollRef);
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, profileKey, virtualizer]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      event.preventDefault();
+      onStepProfile(event.key === 'ArrowLeft' ? -1 : 1);
+      return;
+    }
+    const page = rowsPerPage(scrollRef.current?.clientHeight ?? 0, ROW_HEIGHT);
+    const next = indexAfterKey(event.key, selectedIndex, generations.length, page);
+    if (next === null) return;
+    event.preventDefault();
+    const generation = generations[next];
+    if (generation) onSelect(generation.number);
+  }
+
+  const selected = selectedIndex >= 0 ? generations[selectedIndex] : undefined;
+  return (
+    <div className="generation-list" style={{ '--columns': template } as CSSProperties}>
+      <div className="generation-header" aria-hidden="true">
+        {columns.map((column) => (
+          <div key={column.field} className={`cell cell-${column.field}`} data-testid="column-header" data-field={column.field}>
+            {column.label}
+          </div>
+        ))}
+      </div>
+      <div
+        ref={scrollRef}
+        className="generation-scroll"
+        role="listbox"
+        tabIndex={0}
+        aria-label={label}
+        aria-activedescendant={selected ? generationRowId(selected.number) : undefined}
+        data-testid="generation-list"
+        data-count={generations.length}
+        onKeyDown={onKeyDown}
+      >
+        <div className="generation-sizer" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const generation = generations[item.index];
+            if (!generation) return null;
+            return (
+              <GenerationRow
+                key={generation.number}
+                generation={generation}
+                columns={columns}
+                selected={generation.number === selectedNumber}
+                top={item.start}
+                context={context}
+                onSelect={onSelect}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+// Entry point of the renderer: styles, stores, and the React root.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/generations.css';
+import { App } from './app.tsx';
+import { startStores } from './stores/bound-stores.ts';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+startStores();
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

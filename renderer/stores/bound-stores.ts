@@ -1,0 +1,52 @@
+// The one instance of each store, bound to the real api, as React hooks; and the wiring between them.
+import { useStore } from 'zustand';
+import { api, connection } from '../api/index.ts';
+import { createClockStore, type ClockState } from './clock-store.ts';
+import { createConnectionStore, type ConnectionState } from './connection-store.ts';
+import { createGenerationsStore, type GenerationsState } from './generations-store.ts';
+import { createMachineStore, type MachineState } from './machine-store.ts';
+
+/** The generations store of this page. */
+export const generationsStore = createGenerationsStore(api);
+/** The machine store of this page; opening the demo starts the generations over on the demo's profiles. */
+export const machineStore = createMachineStore({
+  api,
+  onDemoOpened: () => void generationsStore.getState().load({ resetSelection: true }),
+});
+/** The connection store of this page. */
+export const connectionStore = createConnectionStore(connection);
+/** The clock behind relative dates. */
+export const clockStore = createClockStore();
+
+/** Reads the generations store (pass a selector that returns a stable value). */
+export const useGenerations = <T>(selector: (state: GenerationsState) => T): T => useStore(generationsStore, selector);
+/** Reads the machine store. */
+export const useMachine = <T>(selector: (state: MachineState) => T): T => useStore(machineStore, selector);
+/** Reads the connection store. */
+export const useConnection = <T>(selector: (state: ConnectionState) => T): T => useStore(connectionStore, selector);
+/** The clock's current time, refreshed every 30 seconds. */
+export const useNow = (): number => useStore(clockStore, (state: ClockState) => state.now);
+
+/** Loads everything, and reloads when Gentry says the profiles changed or the link comes back. */
+export function startStores(): () => void {
+  const reloadAll = (): void => {
+    void machineStore.getState().load();
+    void generationsStore.getState().load();
+  };
+  const stopClock = clockStore.getState().start(30_000);
+  const offChanged = api.on('profilesChanged', reloadAll);
+  let wasLost = false;
+  const offConnection = connectionStore.subscribe((state) => {
+    if (state.status.phase === 'lost') wasLost = true;
+    else if (state.status.phase === 'open' && wasLost) {
+      wasLost = false;
+      reloadAll(); // events may have been missed while the link was down
+    }
+  });
+  reloadAll();
+  return () => {
+    stopClock();
+    offChanged();
+    offConnection();
+  };
+}
