@@ -1,14 +1,35 @@
 #!/usr/bin/env node
-// The `gentry` command. It runs the TypeScript sources directly (Node's type stripping), so a
-// checkout works right after `npm ci` with nothing built.
+// The `gentry` command. It runs the bundle in out/cli/ while that is newer than every source, and
+// otherwise the TypeScript sources directly (Node's type stripping), so a checkout works right after
+// `npm ci` with nothing built, and never runs stale code.
 import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
+import { dirname, join } from 'node:path';
 
-if (!process.features.typescript) {
+const root = dirname(import.meta.dirname);
+
+function newest(path) {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  let n = st.mtimeMs;
+  for (const name of readdirSync(path)) n = Math.max(n, newest(join(path, name)));
+  return n;
+}
+
+function bundleIsFresh() {
+  const stamp = statSync(join(root, 'out/cli/.build-stamp'), { throwIfNoEntry: false });
+  if (!stamp || process.env.GENTRY_FROM_SOURCE) return false;
+  return ['common', 'main', 'e2e/world', 'package-lock.json'].every((p) => newest(join(root, p)) <= stamp.mtimeMs);
+}
+
+const fresh = bundleIsFresh();
+if (!fresh && !process.features.typescript) {
   // Node 22.13–22.17 strip types only behind a flag: run again with it.
   const r = spawnSync(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
 enableCompileCache?.();
-const { main } = await import('../main/cli/main.ts');
+const { main } = fresh ? await import('../out/cli/main.js') : await import('../main/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

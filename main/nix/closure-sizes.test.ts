@@ -4,11 +4,9 @@ import { sumClosures } from './closure-sizes.ts';
 describe('sumClosures', () => {
   // 1 → 2 → 4, 1 → 3 → 4, 3 → 3 (self-reference), 5 alone
   const rows = [
-    [1, 100, 2],
-    [1, 100, 3],
-    [2, 20, 4],
-    [3, 30, 4],
-    [3, 30, 3],
+    [1, 100, '2,3'],
+    [2, 20, '4'],
+    [3, 30, '4,3'],
     [4, 4, null],
     [5, 5000, null],
   ];

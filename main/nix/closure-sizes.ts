@@ -29,10 +29,10 @@ WITH RECURSIVE closure(id) AS (
   UNION
   SELECT r.reference FROM Refs r JOIN closure c ON r.referrer = c.id
 )
-SELECT c.id, v.narSize, r.reference
-FROM closure c JOIN ValidPaths v ON v.id = c.id LEFT JOIN Refs r ON r.referrer = c.id`;
+SELECT c.id, v.narSize, (SELECT group_concat(reference) FROM Refs WHERE referrer = c.id)
+FROM closure c JOIN ValidPaths v ON v.id = c.id`;
 
-/** Sums each root's closure over a graph given as rows of (id, narSize, reference|null). */
+/** Sums each root's closure over a graph given as rows of (id, narSize, comma-separated reference ids | null). */
 export function sumClosures(rows: readonly (readonly unknown[])[], rootIds: readonly number[]): number[] {
   const index = new Map<number, number>();
   const sizes: number[] = [];
@@ -47,10 +47,13 @@ export function sumClosures(rows: readonly (readonly unknown[])[], rootIds: read
     }
     return i;
   };
-  for (const [id, size, ref] of rows) {
+  for (const [id, size, refs] of rows) {
     const i = indexOf(id as number);
     sizes[i] = Number(size ?? 0);
-    if (ref !== null && ref !== undefined) (edges[i] as number[]).push(indexOf(ref as number));
+    if (typeof refs === 'string' && refs.length > 0) {
+      const out = edges[i] as number[];
+      for (const ref of refs.split(',')) out.push(indexOf(Number(ref)));
+    }
   }
   const stamp = new Int32Array(sizes.length);
   const stack: number[] = [];
