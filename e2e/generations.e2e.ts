@@ -34,7 +34,7 @@ async function collectRows(page: Page): Promise<RowSeen[]> {
     });
     if (!moved) break;
     // Wait for the virtualiser to render the rows of the new scroll position (an event of the page, not a sleep).
-    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
   }
   return [...seen.values()];
 }
