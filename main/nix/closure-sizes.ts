@@ -80,18 +80,31 @@ export function sumClosures(rows: readonly (readonly unknown[])[], rootIds: read
 
 class SqliteClosureSizer implements ClosureSizer {
   readonly source: ClosureSource;
-  readonly notice: string | null;
+  notice: string | null;
   readonly #db: SqliteDb;
+  readonly #fallback: CliClosureSizer;
 
-  constructor(db: SqliteDb, source: ClosureSource, notice: string | null) {
+  constructor(db: SqliteDb, source: ClosureSource, notice: string | null, fallback: CliClosureSizer) {
     this.#db = db;
     this.source = source;
     this.notice = notice;
+    this.#fallback = fallback;
   }
 
   async closureSizes(roots: readonly string[]): Promise<Map<string, number>> {
+    if (roots.length === 0) return new Map();
+    try {
+      return this.#query(roots);
+    } catch (err) {
+      // A query can still fail (a writer held the database longer than the busy timeout, or an
+      // immutable open saw the file change): answer this call through the CLI and say so.
+      this.notice = `Reading the Nix database failed (${(err as Error).message}); closure sizes came from \`nix path-info\` instead.`;
+      return this.#fallback.closureSizes(roots);
+    }
+  }
+
+  #query(roots: readonly string[]): Map<string, number> {
     const out = new Map<string, number>();
-    if (roots.length === 0) return out;
     const param = JSON.stringify(roots);
     const rootRows = this.#db.prepare(ROOTS_SQL).all(param) as { id: number; path: string }[];
     const graph = this.#db.prepare(GRAPH_SQL);
@@ -141,7 +154,8 @@ class CliClosureSizer implements ClosureSizer {
 async function tryOpen(path: string | URL): Promise<SqliteDb | string> {
   try {
     const { DatabaseSync } = await import('node:sqlite');
-    const db = new DatabaseSync(path, { readOnly: true }) as unknown as SqliteDb;
+    // Wait up to 10 s for a writer (nix-store, nix-daemon) instead of failing at once.
+    const db = new DatabaseSync(path, { readOnly: true, timeout: 10_000 }) as unknown as SqliteDb;
     try {
       db.exec('PRAGMA query_only = 1');
       db.prepare('SELECT 1 FROM ValidPaths LIMIT 1').all();
@@ -158,8 +172,9 @@ async function tryOpen(path: string | URL): Promise<SqliteDb | string> {
 
 /** The best closure sizer this machine allows for the database at `dbPath`. */
 export async function openClosureSizer(dbPath: string, run: ProcessRunner): Promise<ClosureSizer> {
+  const cli = (notice: string) => new CliClosureSizer(run, notice);
   const plain = await tryOpen(dbPath);
-  if (typeof plain !== 'string') return new SqliteClosureSizer(plain, 'sqlite', null);
+  if (typeof plain !== 'string') return new SqliteClosureSizer(plain, 'sqlite', null, cli(''));
   const url = new URL(`file://${dbPath}`);
   url.searchParams.set('immutable', '1');
   const immutable = await tryOpen(url);
@@ -168,10 +183,8 @@ export async function openClosureSizer(dbPath: string, run: ProcessRunner): Prom
       immutable,
       'sqlite-immutable',
       `The Nix database at ${dbPath} could not be opened read-only (${plain}); it was opened as immutable instead, so paths registered in the last moments may be missing from closure sizes.`,
+      cli(''),
     );
   }
-  return new CliClosureSizer(
-    run,
-    `The Nix database at ${dbPath} cannot be read (${plain}); closure sizes come from \`nix path-info\` instead, which is slower. Check that the file exists and is readable.`,
-  );
+  return cli(`The Nix database at ${dbPath} cannot be read (${plain}); closure sizes come from \`nix path-info\` instead, which is slower. Check that the file exists and is readable.`);
 }
