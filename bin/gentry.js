@@ -3,25 +3,17 @@
 // otherwise the TypeScript sources directly (Node's type stripping), so a checkout works right after
 // `npm ci` with nothing built, and never runs stale code.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { dirname, join } from 'node:path';
+import { newestMtime } from '../scripts/build-if-stale.js';
 
 const root = dirname(import.meta.dirname);
-
-function newest(path) {
-  const st = statSync(path, { throwIfNoEntry: false });
-  if (!st) return 0;
-  if (!st.isDirectory()) return st.mtimeMs;
-  let n = st.mtimeMs;
-  for (const name of readdirSync(path)) n = Math.max(n, newest(join(path, name)));
-  return n;
-}
 
 function bundleIsFresh() {
   const stamp = statSync(join(root, 'out/cli/.build-stamp'), { throwIfNoEntry: false });
   if (!stamp || process.env.GENTRY_FROM_SOURCE) return false;
-  return ['common', 'main', 'e2e/world', 'package-lock.json'].every((p) => newest(join(root, p)) <= stamp.mtimeMs);
+  return ['common', 'main', 'e2e/world', 'package-lock.json'].every((p) => newestMtime(join(root, p)) <= stamp.mtimeMs);
 }
 
 const fresh = bundleIsFresh();

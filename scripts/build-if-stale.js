@@ -1,6 +1,6 @@
 // Builds out/ with electron-vite when any source is newer than the last build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SOURCES = ['common', 'main', 'preload', 'renderer', 'e2e/world', 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
@@ -23,12 +23,10 @@ export function isStale(root) {
   return SOURCES.some((s) => newestMtime(join(root, s)) > built);
 }
 
-/** Runs `electron-vite build` when out/ is stale; returns false when the build failed. */
+/** Runs scripts/build.js when out/ is stale; returns false when the build failed. */
 export function buildIfStale(root, log = (line) => process.stderr.write(`${line}\n`)) {
   if (!isStale(root)) return true;
-  log('gentry: building the app (electron-vite build)…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) return false;
-  writeFileSync(join(root, 'out/.build-stamp'), `${new Date().toISOString()}\n`);
-  return true;
+  log('gentry: building the app (npm run build)…');
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build.js')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  return r.status === 0;
 }

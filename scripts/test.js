@@ -17,7 +17,7 @@ const steps = [
   ['types: web', bin('tsc'), ['-p', 'tsconfig.web.json']],
   ['types: common', bin('tsc'), ['-p', 'tsconfig.common.json']],
   ['unit', bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`]],
-  ['build', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']],
+  ['build', process.execPath, [join(root, 'scripts/build.js')]],
   ['integration', bin('vitest'), ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'integration.json')}`]],
   ['e2e', bin('playwright'), ['test']],
 ];
