@@ -1,0 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from './log.ts';
+import type { MachinePaths } from './nix/locations.ts';
+import type { ProcessRunner } from './process.ts';
+import { createServices } from './services.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gentry-services-'));
+const paths = (name: string): MachinePaths => ({
+  systemProfile: join(dir, name, 'system'),
+  homeProfiles: [],
+  homeProfilesExplicit: false,
+  userProfiles: [],
+  bootedSystem: join(dir, 'run/booted-system'),
+  nixDb: join(dir, 'no-db.sqlite'),
+});
+// A runner that says Nix is installed: the store's writability is then checked for real.
+const nixPresent: ProcessRunner = async () => ({ code: 0, stdout: 'nix-store (Nix) 2.8.0', stderr: '' });
+const nixMissing: ProcessRunner = async () => ({ code: 127, stdout: '', stderr: 'not found' });
+
+describe('services', () => {
+  it('reports a machine without a system profile, and why a demo cannot be built without Nix', async () => {
+    const svc = createServices({ paths: paths('a'), run: nixMissing, log: silentLogger, openDemo: async () => paths('b') });
+    const m = await svc.handlers.machine({});
+    expect(m).toMatchObject({ hasSystemProfile: false, demo: false, demoAvailable: false });
+    expect(m.demoUnavailableReason).toMatch(/Nix is not installed/);
+    await expect(svc.handlers.openDemo({})).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
+  it('switches to the demo paths, says so in an event, and builds the demo once', async () => {
+    let builds = 0;
+    const svc = createServices({
+      paths: paths('a'),
+      run: nixPresent,
+      log: silentLogger,
+      openDemo: async () => {
+        builds++;
+        return paths('demo');
+      },
+    });
+    const events: string[] = [];
+    svc.subscribe((event, payload) => events.push(`${event}:${JSON.stringify(payload)}`));
+    const reason = (await svc.handlers.machine({})).demoUnavailableReason;
+    if (reason !== null) {
+      // This machine's store is not writable by this user: the refusal must say so.
+      await expect(svc.handlers.openDemo({})).rejects.toMatchObject({ code: 'unavailable' });
+      return;
+    }
+    const [a, b] = await Promise.all([svc.handlers.openDemo({}), svc.handlers.openDemo({})]);
+    expect(builds).toBe(1);
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ demo: true, systemProfile: join(dir, 'demo', 'system') });
+    expect(events).toEqual(['profilesChanged:{"reason":"demo"}']);
+  });
+
+  it('turns a failed demo build into an error with a hint, and lets the person try again', async () => {
+    let fail = true;
+    const svc = createServices({
+      paths: paths('a'),
+      run: nixPresent,
+      log: silentLogger,
+      openDemo: async () => {
+        if (fail) throw new Error('disk full');
+        return paths('demo');
+      },
+    });
+    if ((await svc.handlers.machine({})).demoUnavailableReason !== null) return;
+    await expect(svc.handlers.openDemo({})).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('disk full') });
+    fail = false;
+    await expect(svc.handlers.openDemo({})).resolves.toMatchObject({ demo: true });
+  });
+});
