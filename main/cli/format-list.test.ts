@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../common/contract.ts';
-import { formatBytes, formatProfile } from './format-list.ts';
-
-describe('formatBytes', () => {
-  it.each([
-    [null, '-'],
-    [0, '0 B'],
-    [1023, '1023 B'],
-    [1024, '1.0 KiB'],
-    [2415919104, '2.3 GiB'],
-  ])('%s → %s', (n, s) => expect(formatBytes(n)).toBe(s));
-});
+import { formatProfile } from './format-list.ts';
 
 describe('formatProfile', () => {
   it('shows markers, specialisations and problems', () => {

@@ -1,17 +1,10 @@
 // The text form of `gentry list`: one table per profile, readable in 80 columns.
 import type { Generation, Profile, ProfileList } from '../../common/contract.ts';
+import { formatSize } from '../../common/format-size.ts';
 
-/** Bytes in 1024-based units with one decimal (`2.3 GiB`). */
-export function formatBytes(n: number | null): string {
-  if (n === null) return '-';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${v} B` : `${v.toFixed(1)} ${units[u]}`;
+/** A closure size for the table, `-` when unknown. */
+function formatBytes(n: number | null): string {
+  return n === null ? '-' : formatSize(n);
 }
 
 function localDate(iso: string): string {

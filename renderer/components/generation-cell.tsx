@@ -4,7 +4,7 @@ import type { Generation } from '../../common/contract.ts';
 import { barFraction } from '../lib/closure-bar.ts';
 import type { ColumnField } from '../lib/columns.ts';
 import { formatAbsolute, parseGenerationDate } from '../lib/format-date.ts';
-import { formatBytesExact, formatSize } from '../lib/format-size.ts';
+import { formatBytesExact, formatSize } from '../../common/format-size.ts';
 import { formatRelative } from '../lib/relative-time.ts';
 import { shortRevision } from '../lib/revision.ts';
 import { GenerationBadges, SpecialisationChips } from './badges.tsx';

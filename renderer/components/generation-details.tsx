@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { Generation, ProfileKind } from '../../common/contract.ts';
 import { DETAIL_LABELS, detailFieldsFor, type DetailField } from '../lib/detail-fields.ts';
 import { formatAbsolute, parseGenerationDate } from '../lib/format-date.ts';
-import { formatBytesExact, formatSize } from '../lib/format-size.ts';
+import { formatBytesExact, formatSize } from '../../common/format-size.ts';
 import { formatRelative } from '../lib/relative-time.ts';
 import { GenerationBadges, SpecialisationChips } from './badges.tsx';
 import { WarningIcon } from './icons.tsx';
