@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 
 const root = dirname(import.meta.dirname);
 const bin = (name) => join(root, 'node_modules/.bin', name);
-const results = join(root, 'test-results');
+// Not test-results/: Playwright empties that folder when it starts.
+const results = join(root, '.test-counts');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 const env = { ...process.env, NIX_CONFIG: process.env.NIX_CONFIG ?? 'substituters =\nexperimental-features = nix-command' };
