@@ -2,7 +2,8 @@
 // 100-generation large world, both as whole processes, in the same run. Writes docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildWorld, removeWorld } from '../e2e/world/index.ts';
 
@@ -10,11 +11,14 @@ const root = dirname(import.meta.dirname);
 const RUNS = Number(process.env.GENTRY_BENCH_RUNS ?? 21);
 const env = { ...process.env, NIX_CONFIG: 'substituters =\nexperimental-features = nix-command' };
 
-function time(cmd, args) {
+// Each run gets the cache directory `cacheDir()` returns: a fresh one (cold) or the same one (warm).
+function time(cmd, args, cacheDir = () => undefined) {
   const samples = [];
   for (let i = 0; i < RUNS + 2; i++) {
+    const dir = cacheDir();
+    const runEnv = dir ? { ...env, XDG_CACHE_HOME: dir } : env;
     const t = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(cmd, args, { env: runEnv, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
     if (i >= 2) samples.push(ms); // two warm-up runs fill the page cache and V8's compile cache
@@ -23,6 +27,8 @@ function time(cmd, args) {
   return { median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples[samples.length - 1] };
 }
 
+const built = spawnSync(process.execPath, [join(root, 'scripts/build.js')], { stdio: 'inherit' });
+if (built.status !== 0) throw new Error('the build failed');
 const started = performance.now();
 const world = await buildWorld({ preset: 'large', systemGenerations: 100 });
 const buildSecs = ((performance.now() - started) / 1000).toFixed(1);
@@ -31,7 +37,12 @@ try {
   const check = JSON.parse(spawnSync(process.execPath, [join(root, 'bin/gentry.js'), 'list', '--json', ...worldArgs], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).stdout);
   const system = check.profiles[0];
   const closure = system.generations.at(-1).closureSize;
-  const gentryAll = time(process.execPath, [join(root, 'bin/gentry.js'), 'list', '--json', ...worldArgs]);
+  const gentryArgs = [join(root, 'bin/gentry.js'), 'list', '--json', ...worldArgs];
+  const scratch = mkdtempSync(join(tmpdir(), 'gentry-bench-'));
+  let n = 0;
+  const gentryCold = time(process.execPath, gentryArgs, () => join(scratch, `cold-${n++}`));
+  const gentryAll = time(process.execPath, gentryArgs, () => join(scratch, 'warm'));
+  rmSync(scratch, { recursive: true, force: true });
   const nixEnv = time('nix-env', ['-p', world.systemProfile, '--list-generations']);
   const nodeBare = time(process.execPath, ['-e', '0']);
   const nixVersion = spawnSync('nix-env', ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -50,14 +61,18 @@ Each command runs as a whole process ${RUNS} times after 2 warm-up runs; medians
 | command | median |
 |---|---|
 | \`nix-env -p <world>/system --list-generations\` (numbers, dates, current; no sizes, no versions) | ${fmt(nixEnv)} |
-| \`gentry list --json\`, every profile of the world (system, work, home-manager, user) with closure sizes, versions, kernels, specialisations | ${fmt(gentryAll)} |
+| \`gentry list --json\`, every profile of the world (system, work, home-manager, user) with closure sizes, versions, kernels, specialisations; closure sizes remembered from an earlier run (the usual case) | ${fmt(gentryAll)} |
+| the same, cold: no closure size remembered, every closure measured from the Nix database | ${fmt(gentryCold)} |
 | \`node -e 0\` (Node's own start-up, the floor under any Node CLI) | ${fmt(nodeBare)} |
 
-**Ratio, gentry / nix-env: ${(gentryAll.median / nixEnv.median).toFixed(2)}×** (aim: under 2×). Gentry's time above Node's bare
-start-up: ${(gentryAll.median - nodeBare.median).toFixed(1)} ms.
+**Ratio, gentry / nix-env: ${(gentryAll.median / nixEnv.median).toFixed(2)}× warm, ${(gentryCold.median / nixEnv.median).toFixed(2)}× cold** (aim: under 2×).
+Gentry's time above Node's bare start-up: ${(gentryAll.median - nodeBare.median).toFixed(1)} ms warm, ${(gentryCold.median - nodeBare.median).toFixed(1)} ms cold.
 
 Reading: \`nix-env\` reads only the links of one profile; \`gentry list\` reads every profile, every toplevel's files and
-every closure size (one recursive query per profile over \`Refs\` in the Nix database, summed in memory).
+every closure size. Cold, each profile costs one recursive query over \`Refs\` in the Nix database (the union of its
+generations' closures, each closure then summed in memory). A store path's closure never changes, so measured sizes are kept
+in \`~/.cache/gentry/closure-sizes.json\`, and a warm run only measures generations it has not seen. The bundled CLI
+(\`out/cli/\`, built by \`npm run build\`) is used; the bench builds first.
 `;
   writeFileSync(join(root, 'docs/benchmarks.md'), md);
   process.stdout.write(md);

@@ -1,6 +1,7 @@
 // Builds a world and starts `gentry serve` on it for the e2e specs.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildWorld } from './world/index.ts';
@@ -10,7 +11,11 @@ import { STATE_FILE, type E2eState } from './server-fixture.ts';
 export default async function globalSetup(): Promise<void> {
   const world = await buildWorld({ preset: 'demo', quirks: true });
   const bin = join(import.meta.dirname, '../bin/gentry.js');
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--system-profile', world.systemProfile, '--home-profile', world.homeProfile, '--user-profile', world.userProfile, '--booted-system', world.bootedSystem], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--system-profile', world.systemProfile, '--home-profile', world.homeProfile, '--user-profile', world.userProfile, '--booted-system', world.bootedSystem], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+    env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'gentry-e2e-cache-')) },
+  });
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`gentry serve exited with ${code}`)));

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { buildWorld, loadWorld, removeWorld, type World } from '../e2e/world/index.ts';
 import { GentryError } from './errors.ts';
 import type { Logger } from './log.ts';
-import type { MachinePaths } from './nix/locations.ts';
+import { gentryCacheDir, type MachinePaths } from './nix/locations.ts';
 
 /** Where the demo lives unless `--dir` says otherwise. */
 export function defaultDemoDir(env: Record<string, string | undefined> = process.env): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'gentry/demo');
+  return join(gentryCacheDir(env, homedir()), 'demo');
 }
 
 /** The machine paths that look at a world. */

@@ -4,6 +4,7 @@ import { access, constants } from 'node:fs/promises';
 import type { EventName, EventPayload, GentryHandlers, Machine } from '../common/contract.ts';
 import { GentryError } from './errors.ts';
 import type { Logger } from './log.ts';
+import { cachedClosureSizer } from './nix/closure-size-cache.ts';
 import { type ClosureSizer, openClosureSizer } from './nix/closure-sizes.ts';
 import type { MachinePaths } from './nix/locations.ts';
 import { linkExists, listProfiles } from './nix/read-model.ts';
@@ -21,6 +22,8 @@ export interface ServiceContext {
   openDemo?: DemoOpener;
   /** True when `paths` already are a demo world. */
   demo?: boolean;
+  /** Where measured closure sizes are remembered across runs; absent: not remembered. */
+  closureCacheFile?: string;
 }
 
 /** Listens to the events the services emit. */
@@ -65,7 +68,7 @@ export function createServices(ctx: ServiceContext): Services {
       sizerDb = paths.nixDb;
       sizer = openClosureSizer(paths.nixDb, ctx.run).then((s) => {
         if (s.notice) ctx.log.warn(s.notice);
-        return s;
+        return ctx.closureCacheFile ? cachedClosureSizer(s, ctx.closureCacheFile, ctx.log) : s;
       });
     }
     return sizer;

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { appRoot, rendererDir } from '../app-root.ts';
 import { COMMON_OPTIONS } from '../cli/args.ts';
 import { createLogger } from '../log.ts';
-import { machinePaths } from '../nix/locations.ts';
+import { gentryCacheDir, machinePaths } from '../nix/locations.ts';
 import { runProcess } from '../process.ts';
 import { createServices } from '../services.ts';
 import { EVENT_CHANNEL } from './channels.ts';
@@ -27,6 +27,7 @@ const services = createServices({
   run: runProcess,
   log,
   demo: values.demo === true,
+  closureCacheFile: join(gentryCacheDir(process.env, homedir()), 'closure-sizes.json'),
   openDemo: async () => {
     const d = await import('../demo.ts');
     return d.worldPaths(await d.openDemoWorld(d.defaultDemoDir(), log));

@@ -1,12 +1,15 @@
 // `gentry` as a whole process, on a real world.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileList } from '../../common/contract.ts';
 import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/gentry.js');
-const gentry = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+const cacheHome = mkdtempSync(join(tmpdir(), 'gentry-cli-cache-'));
+const gentry = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', XDG_CACHE_HOME: cacheHome } });
 
 describe('gentry list', () => {
   let world: World;
@@ -29,6 +32,17 @@ describe('gentry list', () => {
       expect(p.generations.map((g) => ({ ...g, problem: g.problem !== null }))).toEqual(want?.generations.map((g) => ({ ...g, problem: g.problem !== null })));
     }
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('remembers closure sizes and answers the same from the cache', () => {
+    const first = gentry('list', '--json', ...worldArgs);
+    const cacheFile = join(cacheHome, 'gentry/closure-sizes.json');
+    expect(existsSync(cacheFile)).toBe(true);
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { sizes: Record<string, number> };
+    const current = world.expected.profiles[0]?.generations.find((g) => g.current);
+    expect(cached.sizes[current?.storePath ?? '']).toBe(current?.closureSize);
+    const second = gentry('list', '--json', ...worldArgs);
+    expect(second.stdout).toBe(first.stdout);
   });
 
   it('prints a table per profile with the current and booted markers', () => {

@@ -1,11 +1,11 @@
 // `gentry`: the command-line door. Every command goes through the in-process door, the same
 // contract the window uses.
 import { homedir, userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createLogger } from '../log.ts';
 import { GentryError } from '../errors.ts';
 import { inProcessDoor } from '../in-process-door.ts';
-import { machinePaths, type MachinePaths } from '../nix/locations.ts';
+import { gentryCacheDir, machinePaths, type MachinePaths } from '../nix/locations.ts';
 import { runProcess } from '../process.ts';
 import { createServices, type Services } from '../services.ts';
 import { parseCommandLine, parsePort, type ParsedArgs, USAGE, UsageError } from './args.ts';
@@ -30,7 +30,8 @@ function services(paths: MachinePaths, demo = false): Services {
     const d = await loadDemo();
     return d.worldPaths(await d.openDemoWorld(d.defaultDemoDir(), log));
   };
-  return createServices({ paths, run: runProcess, log, demo, openDemo });
+  const closureCacheFile = join(gentryCacheDir(process.env, homedir()), 'closure-sizes.json');
+  return createServices({ paths, run: runProcess, log, demo, openDemo, closureCacheFile });
 }
 
 async function list(args: ParsedArgs): Promise<number> {

@@ -77,3 +77,8 @@ export function machinePaths(loc: LocationEnv, overrides: { systemProfile?: stri
     nixDb: overrides.nixDb ?? '/nix/var/nix/db/db.sqlite',
   };
 }
+
+/** Gentry's cache directory: `${XDG_CACHE_HOME:-~/.cache}/gentry`. */
+export function gentryCacheDir(env: Record<string, string | undefined>, homeDir: string): string {
+  return join(env.XDG_CACHE_HOME || join(homeDir, '.cache'), 'gentry');
+}

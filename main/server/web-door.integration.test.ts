@@ -1,6 +1,8 @@
 // `gentry serve` as a real process: the token, Host and Origin checks, and a call over the WebSocket.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +41,7 @@ describe('gentry serve', () => {
 
   beforeAll(async () => {
     world = await buildWorld({ preset: 'small' });
-    child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--system-profile', world.systemProfile, '--home-profile', world.homeProfile, '--user-profile', world.userProfile, '--booted-system', world.bootedSystem], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--system-profile', world.systemProfile, '--home-profile', world.homeProfile, '--user-profile', world.userProfile, '--booted-system', world.bootedSystem], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'gentry-serve-cache-')) } });
     const first = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
     url = new URL(first);
     port = Number(url.port);

@@ -1,0 +1,73 @@
+// A persistent cache of closure sizes. A valid store path's references never change (they are fixed
+// when it is registered, and Nix keeps every reference of a valid path valid), so its closure size
+// never changes either: once measured, it can be remembered across runs.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Logger } from '../log.ts';
+import type { ClosureSizer } from './closure-sizes.ts';
+
+/** How many entries the cache keeps at most; the ones not asked for in the latest run go first. */
+export const CACHE_LIMIT = 50_000;
+
+interface CacheFile {
+  version: 1;
+  sizes: Record<string, number>;
+}
+
+async function load(file: string): Promise<Map<string, number>> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+    if (parsed.version !== 1 || typeof parsed.sizes !== 'object' || parsed.sizes === null) return new Map();
+    return new Map(Object.entries(parsed.sizes).filter(([, v]) => Number.isSafeInteger(v) && v >= 0));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Writes `text` to `file` atomically: a temporary file beside it, then a rename. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(tmp, text, { mode: 0o600 });
+  await rename(tmp, file);
+}
+
+/** Wraps a sizer so that sizes already measured (in this run or an earlier one) are not measured again. */
+export function cachedClosureSizer(inner: ClosureSizer, file: string, log: Logger): ClosureSizer {
+  let cache: Promise<Map<string, number>> | null = null;
+  return {
+    source: inner.source,
+    get notice() {
+      return inner.notice;
+    },
+    async closureSizes(roots) {
+      const known = await (cache ??= load(file));
+      const missing = roots.filter((r) => !known.has(r));
+      const out = new Map<string, number>();
+      if (missing.length > 0) {
+        const measured = await inner.closureSizes(missing);
+        for (const [path, size] of measured) known.set(path, size);
+        if (measured.size > 0) {
+          // Keep the newest entries: re-insert what this call asked for, then trim the oldest.
+          for (const r of roots) {
+            const size = known.get(r);
+            if (size !== undefined) {
+              known.delete(r);
+              known.set(r, size);
+            }
+          }
+          while (known.size > CACHE_LIMIT) known.delete(known.keys().next().value as string);
+          const text = JSON.stringify({ version: 1, sizes: Object.fromEntries(known) } satisfies CacheFile);
+          await writeAtomically(file, text).catch((err: Error) => log.debug(`closure size cache not saved: ${err.message}`));
+        }
+      }
+      for (const r of roots) {
+        const size = known.get(r);
+        if (size !== undefined) out.set(r, size);
+      }
+      return out;
+    },
+    close: () => inner.close(),
+  };
+}
