@@ -1,7 +1,6 @@
 // A persistent cache of closure sizes. A valid store path's references never change (they are fixed
 // when it is registered, and Nix keeps every reference of a valid path valid), so its closure size
 // never changes either: once measured, it can be remembered across runs.
-import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Logger } from '../log.ts';
@@ -28,7 +27,7 @@ async function load(file: string): Promise<Map<string, number>> {
 /** Writes `text` to `file` atomically: a temporary file beside it, then a rename. */
 async function writeAtomically(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(tmp, text, { mode: 0o600 });
   await rename(tmp, file);
 }
