@@ -17,3 +17,15 @@ describe('sumClosures', () => {
     expect(sumClosures([[7, null, null]], [7, 99])).toEqual([0, 0]);
   });
 });
+
+describe('openClosureSizer without a database', () => {
+  it('falls back to the nix CLI and says when that is missing too', async () => {
+    const { openClosureSizer } = await import('./closure-sizes.ts');
+    const missing = async () => ({ code: 127, stdout: '', stderr: 'spawn nix ENOENT' });
+    const sizer = await openClosureSizer('/nonexistent/gentry/db.sqlite', missing);
+    expect(sizer.source).toBe('nix-cli');
+    expect(sizer.notice).toContain('/nonexistent/gentry/db.sqlite');
+    expect(await sizer.closureSizes(['/nix/store/00000000000000000000000000000000-x'])).toEqual(new Map());
+    expect(sizer.notice).toMatch(/not installed either/);
+  });
+});

@@ -122,19 +122,28 @@ class SqliteClosureSizer implements ClosureSizer {
 
 class CliClosureSizer implements ClosureSizer {
   readonly source: ClosureSource = 'nix-cli';
-  readonly notice: string;
+  notice: string;
   readonly #run: ProcessRunner;
+  readonly #why: string;
 
-  constructor(run: ProcessRunner, notice: string) {
+  constructor(run: ProcessRunner, why: string) {
     this.#run = run;
-    this.notice = notice;
+    this.#why = why;
+    this.notice = why;
   }
 
   async closureSizes(roots: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     if (roots.length === 0) return out;
     const res = await this.#run('nix', ['path-info', '--json', '--closure-size', ...roots], { env: nixEnv() });
-    if (res.code !== 0) return out;
+    if (res.code === 127) {
+      this.notice = `${this.#why} The nix command is not installed either, so closure sizes are unknown.`.trim();
+      return out;
+    }
+    if (res.code !== 0) {
+      this.notice = `${this.#why} \`nix path-info\` failed too (${res.stderr.trim().split('\n').pop() ?? 'no message'}), so closure sizes are unknown.`.trim();
+      return out;
+    }
     const parsed = JSON.parse(res.stdout) as unknown;
     // Nix before 2.19 prints an array of {path, closureSize}; later versions an object keyed by path.
     const entries: [string, unknown][] = Array.isArray(parsed)
