@@ -1,5 +1,6 @@
-// Closure sizes from the Nix database (nix-formats.md §7): one recursive query loads the union of
-// the closures of all roots with their references, then each root's closure is summed in memory.
+// Closure sizes from the Nix database (nix-formats.md §7): a breadth-first walk over `Refs` (one
+// query per level) loads the union of the closures of all roots, then each root's closure is summed
+// in memory.
 // Fallbacks, in order: a read-only open, an `immutable=1` open, then the `nix` CLI.
 import { nixEnv, type ProcessRunner } from '../process.ts';
 
@@ -23,39 +24,28 @@ interface SqliteDb {
 }
 
 const ROOTS_SQL = 'SELECT id, path FROM ValidPaths WHERE path IN (SELECT value FROM json_each(?))';
-const GRAPH_SQL = `
-WITH RECURSIVE closure(id) AS (
-  SELECT id FROM ValidPaths WHERE path IN (SELECT value FROM json_each(?))
-  UNION
-  SELECT r.reference FROM Refs r JOIN closure c ON r.referrer = c.id
-)
-SELECT c.id, v.narSize, (SELECT group_concat(reference) FROM Refs WHERE referrer = c.id)
-FROM closure c JOIN ValidPaths v ON v.id = c.id`;
+// One query per level of a breadth-first walk: the references of every path in the frontier.
+// (Faster than one recursive CTE, whose UNION keeps its own temporary index of every path seen.)
+const LEVEL_SQL = 'SELECT referrer, group_concat(reference) FROM Refs WHERE referrer IN (SELECT value FROM json_each(?)) GROUP BY referrer';
+const SIZES_SQL = 'SELECT id, narSize FROM ValidPaths WHERE id IN (SELECT value FROM json_each(?))';
 
-/** Sums each root's closure over a graph given as rows of (id, narSize, comma-separated reference ids | null). */
-export function sumClosures(rows: readonly (readonly unknown[])[], rootIds: readonly number[]): number[] {
+/** One path of a closure graph: its row id, its narSize, and the row ids it references. */
+export type GraphNode = readonly [id: number, narSize: number | null, references: readonly number[]];
+
+/** Sums each root's closure over a graph of nodes (references to ids not in the graph are ignored). */
+export function sumClosures(nodes: readonly GraphNode[], rootIds: readonly number[]): number[] {
   const index = new Map<number, number>();
-  const sizes: number[] = [];
-  const edges: number[][] = [];
-  const indexOf = (id: number): number => {
-    let i = index.get(id);
-    if (i === undefined) {
-      i = sizes.length;
-      index.set(id, i);
-      sizes.push(0);
-      edges.push([]);
+  nodes.forEach(([id], i) => index.set(id, i));
+  const sizes = nodes.map(([, size]) => Number(size ?? 0));
+  const edges = nodes.map(([, , refs]) => {
+    const out: number[] = [];
+    for (const ref of refs) {
+      const j = index.get(ref);
+      if (j !== undefined) out.push(j);
     }
-    return i;
-  };
-  for (const [id, size, refs] of rows) {
-    const i = indexOf(id as number);
-    sizes[i] = Number(size ?? 0);
-    if (typeof refs === 'string' && refs.length > 0) {
-      const out = edges[i] as number[];
-      for (const ref of refs.split(',')) out.push(indexOf(Number(ref)));
-    }
-  }
-  const stamp = new Int32Array(sizes.length);
+    return out;
+  });
+  const stamp = new Int32Array(nodes.length);
   const stack: number[] = [];
   return rootIds.map((rootId, r) => {
     const start = index.get(rootId);
@@ -105,12 +95,31 @@ class SqliteClosureSizer implements ClosureSizer {
 
   #query(roots: readonly string[]): Map<string, number> {
     const out = new Map<string, number>();
-    const param = JSON.stringify(roots);
-    const rootRows = this.#db.prepare(ROOTS_SQL).all(param) as { id: number; path: string }[];
-    const graph = this.#db.prepare(GRAPH_SQL);
-    graph.setReturnArrays?.(true);
-    const rows = graph.all(param) as unknown[][];
-    const totals = sumClosures(rows, rootRows.map((r) => r.id));
+    const rootRows = this.#db.prepare(ROOTS_SQL).all(JSON.stringify(roots)) as { id: number; path: string }[];
+    const level = this.#db.prepare(LEVEL_SQL);
+    level.setReturnArrays?.(true);
+    const refsOf = new Map<number, number[]>();
+    const seen = new Set<number>(rootRows.map((r) => r.id));
+    let frontier = [...seen];
+    while (frontier.length > 0) {
+      const next: number[] = [];
+      for (const [referrer, list] of level.all(JSON.stringify(frontier)) as [number, string][]) {
+        const refs = list.split(',').map(Number);
+        refsOf.set(referrer, refs);
+        for (const id of refs) {
+          if (!seen.has(id)) {
+            seen.add(id);
+            next.push(id);
+          }
+        }
+      }
+      frontier = next;
+    }
+    const sizes = this.#db.prepare(SIZES_SQL);
+    sizes.setReturnArrays?.(true);
+    const none: number[] = [];
+    const nodes = (sizes.all(JSON.stringify([...seen])) as [number, number | null][]).map(([id, size]): GraphNode => [id, size, refsOf.get(id) ?? none]);
+    const totals = sumClosures(nodes, rootRows.map((r) => r.id));
     rootRows.forEach((r, k) => out.set(r.path, totals[k] as number));
     return out;
   }
