@@ -66,10 +66,13 @@ export function createServices(ctx: ServiceContext): Services {
   const getSizer = (): Promise<ClosureSizer> => {
     if (!sizer || sizerDb !== paths.nixDb) {
       sizerDb = paths.nixDb;
-      sizer = openClosureSizer(paths.nixDb, ctx.run).then((s) => {
-        if (s.notice) ctx.log.warn(s.notice);
-        return ctx.closureCacheFile ? cachedClosureSizer(s, ctx.closureCacheFile, ctx.log) : s;
-      });
+      const db = paths.nixDb;
+      const open = () =>
+        openClosureSizer(db, ctx.run).then((s) => {
+          if (s.notice) ctx.log.warn(s.notice);
+          return s;
+        });
+      sizer = ctx.closureCacheFile ? Promise.resolve(cachedClosureSizer(open, ctx.closureCacheFile, ctx.log)) : open();
     }
     return sizer;
   };

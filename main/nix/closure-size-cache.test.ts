@@ -25,12 +25,15 @@ describe('cachedClosureSizer', () => {
   it('measures each store path once, across sizers sharing a file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'gentry-cache-')), 'sub/closure-sizes.json');
     const first = countingSizer({ '/nix/store/a': 1, '/nix/store/b': 2 });
-    const a = cachedClosureSizer(first, file, silentLogger);
+    const a = cachedClosureSizer(async () => first, file, silentLogger);
     expect(await a.closureSizes(['/nix/store/a', '/nix/store/b', '/nix/store/gone'])).toEqual(new Map([['/nix/store/a', 1], ['/nix/store/b', 2]]));
     expect(await a.closureSizes(['/nix/store/a'])).toEqual(new Map([['/nix/store/a', 1]]));
     expect(first.asked).toEqual([['/nix/store/a', '/nix/store/b', '/nix/store/gone']]);
     const second = countingSizer({ '/nix/store/c': 3 });
-    const b = cachedClosureSizer(second, file, silentLogger);
+    let opened = false;
+    const b = cachedClosureSizer(async () => ((opened = true), second), file, silentLogger);
+    expect(await b.closureSizes(['/nix/store/a'])).toEqual(new Map([['/nix/store/a', 1]]));
+    expect(opened).toBe(false); // everything asked for was known: the database was never opened
     expect(await b.closureSizes(['/nix/store/b', '/nix/store/c'])).toEqual(new Map([['/nix/store/b', 2], ['/nix/store/c', 3]]));
     expect(second.asked).toEqual([['/nix/store/c']]);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, sizes: { '/nix/store/a': 1, '/nix/store/b': 2, '/nix/store/c': 3 } });
@@ -40,7 +43,7 @@ describe('cachedClosureSizer', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'gentry-cache-')), 'closure-sizes.json');
     writeFileSync(file, '{"version":1,"sizes":{"/nix/store/a":-5}} trailing garbage');
     const inner = countingSizer({ '/nix/store/a': 7 });
-    expect(await cachedClosureSizer(inner, file, silentLogger).closureSizes(['/nix/store/a'])).toEqual(new Map([['/nix/store/a', 7]]));
+    expect(await cachedClosureSizer(async () => inner, file, silentLogger).closureSizes(['/nix/store/a'])).toEqual(new Map([['/nix/store/a', 7]]));
     expect(inner.asked).toHaveLength(1);
   });
 });

@@ -32,20 +32,25 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   await rename(tmp, file);
 }
 
-/** Wraps a sizer so that sizes already measured (in this run or an earlier one) are not measured again. */
-export function cachedClosureSizer(inner: ClosureSizer, file: string, log: Logger): ClosureSizer {
+/** A sizer that answers from the cache file and opens the real one (`open`) only for sizes it has never seen. */
+export function cachedClosureSizer(open: () => Promise<ClosureSizer>, file: string, log: Logger): ClosureSizer {
   let cache: Promise<Map<string, number>> | null = null;
+  let inner: Promise<ClosureSizer> | null = null;
+  let opened: ClosureSizer | null = null;
   return {
-    source: inner.source,
+    get source() {
+      return opened?.source ?? 'cache';
+    },
     get notice() {
-      return inner.notice;
+      return opened?.notice ?? null;
     },
     async closureSizes(roots) {
       const known = await (cache ??= load(file));
       const missing = roots.filter((r) => !known.has(r));
       const out = new Map<string, number>();
       if (missing.length > 0) {
-        const measured = await inner.closureSizes(missing);
+        opened = await (inner ??= open());
+        const measured = await opened.closureSizes(missing);
         for (const [path, size] of measured) known.set(path, size);
         if (measured.size > 0) {
           // Keep the newest entries: re-insert what this call asked for, then trim the oldest.
@@ -67,6 +72,6 @@ export function cachedClosureSizer(inner: ClosureSizer, file: string, log: Logge
       }
       return out;
     },
-    close: () => inner.close(),
+    close: () => opened?.close(),
   };
 }

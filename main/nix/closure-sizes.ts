@@ -5,7 +5,7 @@
 import { nixEnv, type ProcessRunner } from '../process.ts';
 
 /** Where closure sizes come from. */
-export type ClosureSource = 'sqlite' | 'sqlite-immutable' | 'nix-cli';
+export type ClosureSource = 'sqlite' | 'sqlite-immutable' | 'nix-cli' | 'cache';
 
 /** Answers closure sizes for many store paths at once. */
 export interface ClosureSizer {
