@@ -44,6 +44,8 @@ try {
   const gentryAll = time(process.execPath, gentryArgs, () => join(scratch, 'warm'));
   rmSync(scratch, { recursive: true, force: true });
   const nixEnv = time('nix-env', ['-p', world.systemProfile, '--list-generations']);
+  const toplevels = system.generations.map((g) => g.storePath);
+  const pathInfo = time('nix', ['path-info', '--json', '--closure-size', ...toplevels]);
   const nodeBare = time(process.execPath, ['-e', '0']);
   const nixVersion = spawnSync('nix-env', ['--version'], { encoding: 'utf8' }).stdout.trim();
   const fmt = (t) => `${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)})`;
@@ -63,6 +65,7 @@ Each command runs as a whole process ${RUNS} times after 2 warm-up runs; medians
 | \`nix-env -p <world>/system --list-generations\` (numbers, dates, current; no sizes, no versions) | ${fmt(nixEnv)} |
 | \`gentry list --json\`, every profile of the world (system, work, home-manager, user) with closure sizes, versions, kernels, specialisations; closure sizes remembered from an earlier run (the usual case) | ${fmt(gentryAll)} |
 | the same, cold: no closure size remembered, every closure measured from the Nix database | ${fmt(gentryCold)} |
+| \`nix path-info --json --closure-size\` over the ${toplevels.length} system toplevels (how nh's \`os info\` gets sizes, in one batched call) | ${fmt(pathInfo)} |
 | \`node -e 0\` (Node's own start-up, the floor under any Node CLI) | ${fmt(nodeBare)} |
 
 **Ratio, gentry / nix-env: ${(gentryAll.median / nixEnv.median).toFixed(2)}× warm, ${(gentryCold.median / nixEnv.median).toFixed(2)}× cold** (aim: under 2×).
