@@ -57,6 +57,79 @@ export const MachineSchema = z.object({
   demoUnavailableReason: z.string().nullable(),
 });
 
+/** One generation of one profile, as the UI names it. */
+export const GenerationRefSchema = z
+  .object({
+    kind: ProfileKindSchema,
+    /** The profile's name as listProfiles gives it (`system`, `work`, `home-manager`, `profile`). */
+    name: z.string().min(1).max(255),
+    number: z.number().int().positive().max(2 ** 32 - 1),
+  })
+  .strict();
+
+/** One side of a diff. `profile` and `number` are null for a bare store path. */
+export const DiffSideSchema = z.object({
+  profile: z.string().nullable(),
+  number: z.number().int().nullable(),
+  storePath: z.string(),
+});
+
+/** How a package name changed between two closures. */
+export const DiffStatusSchema = z.enum(['upgraded', 'downgraded', 'changed', 'added', 'removed', 'rebuilt']);
+
+/** Whether a package was selected (a direct reference of `sw`, `home-path` or the user profile) before, after, both or neither. */
+export const SelectionSchema = z.enum(['both', 'before', 'after', 'none']);
+
+/** One package name whose versions or store paths differ. */
+export const PackageDiffSchema = z.object({
+  name: z.string(),
+  /** Versions before, sorted by compareVersions; an empty version is "". */
+  before: z.array(z.string()),
+  after: z.array(z.string()),
+  status: DiffStatusSchema,
+  selected: SelectionSchema,
+  /** Sum of narSize over the paths of this name, bytes. */
+  sizeBefore: z.number().int().nonnegative(),
+  sizeAfter: z.number().int().nonnegative(),
+  /** The store paths behind the row, sorted. */
+  pathsBefore: z.array(z.string()),
+  pathsAfter: z.array(z.string()),
+});
+
+/** Counts and totals of a diff. */
+export const DiffSummarySchema = z.object({
+  upgraded: z.number().int().nonnegative(),
+  downgraded: z.number().int().nonnegative(),
+  changed: z.number().int().nonnegative(),
+  added: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+  rebuilt: z.number().int().nonnegative(),
+  closureSizeBefore: z.number().int().nonnegative(),
+  closureSizeAfter: z.number().int().nonnegative(),
+  pathsAdded: z.number().int().nonnegative(),
+  pathsRemoved: z.number().int().nonnegative(),
+});
+
+/** What `gentry diff --json` prints and the `diff` call returns. */
+export const DiffSchema = z.object({
+  from: DiffSideSchema,
+  to: DiffSideSchema,
+  packages: z.array(PackageDiffSchema),
+  summary: DiffSummarySchema,
+});
+
+/** One generation on the history chart. */
+export const HistoryPointSchema = z.object({
+  number: z.number().int().positive(),
+  date: z.string(),
+  closureSize: z.number().int().nonnegative().nullable(),
+  /** Distinct package names in the closure; null when the closure cannot be read. */
+  packageCount: z.number().int().nonnegative().nullable(),
+  nixpkgsRevision: z.string().nullable(),
+  /** True when the nixpkgs revision differs from the previous generation's (a channel update). */
+  channelUpdate: z.boolean(),
+});
+
 /** A typed failure any call can return. */
 export const GentryErrorSchema = z.object({
   code: z.enum(['bad-input', 'not-found', 'unavailable', 'internal']),
@@ -75,6 +148,10 @@ export const calls = {
   listProfiles: { input: empty, output: ProfileListSchema },
   /** Build (or reuse) the demo world and look at it from now on. */
   openDemo: { input: empty, output: MachineSchema },
+  /** The package diff between two generations (of one profile or two). */
+  diff: { input: z.object({ from: GenerationRefSchema, to: GenerationRefSchema }).strict(), output: DiffSchema },
+  /** Closure size and package count of every generation of a profile, oldest first. */
+  history: { input: z.object({ kind: ProfileKindSchema, name: z.string().min(1).max(255) }).strict(), output: z.object({ points: z.array(HistoryPointSchema) }) },
 } as const;
 
 /** Every event main pushes to the UI: its payload schema. */
@@ -89,6 +166,14 @@ export type Profile = z.infer<typeof ProfileSchema>;
 export type ProfileList = z.infer<typeof ProfileListSchema>;
 export type Machine = z.infer<typeof MachineSchema>;
 export type GentryErrorShape = z.infer<typeof GentryErrorSchema>;
+export type GenerationRef = z.infer<typeof GenerationRefSchema>;
+export type DiffSide = z.infer<typeof DiffSideSchema>;
+export type DiffStatus = z.infer<typeof DiffStatusSchema>;
+export type Selection = z.infer<typeof SelectionSchema>;
+export type PackageDiff = z.infer<typeof PackageDiffSchema>;
+export type DiffSummary = z.infer<typeof DiffSummarySchema>;
+export type Diff = z.infer<typeof DiffSchema>;
+export type HistoryPoint = z.infer<typeof HistoryPointSchema>;
 
 export type CallName = keyof typeof calls;
 export type EventName = keyof typeof events;

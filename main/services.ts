@@ -4,6 +4,10 @@ import { access, constants } from 'node:fs/promises';
 import type { EventName, EventPayload, GentryHandlers, Machine } from '../common/contract.ts';
 import { GentryError } from './errors.ts';
 import type { Logger } from './log.ts';
+import { type ClosureStats, profileHistory } from './diff/history.ts';
+import { diffSides } from './diff/generation-diff.ts';
+import { profilePath, resolveRef } from './diff/resolve-side.ts';
+import { type ClosureReader, openClosureReader } from './nix/closure-reader.ts';
 import { cachedClosureSizer } from './nix/closure-size-cache.ts';
 import { type ClosureSizer, openClosureSizer } from './nix/closure-sizes.ts';
 import type { MachinePaths } from './nix/locations.ts';
@@ -35,6 +39,8 @@ export interface Services {
   /** Subscribes to every event; returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void;
   close(): void;
+  /** The closure engine for the paths in use (the CLI's diff and history use it directly). */
+  closureReader(): Promise<ClosureReader>;
 }
 
 /** Why a demo world cannot be built here, or null when it can. */
@@ -56,6 +62,9 @@ export function createServices(ctx: ServiceContext): Services {
   let demo = ctx.demo ?? false;
   let sizer: Promise<ClosureSizer> | null = null;
   let sizerDb = '';
+  let reader: Promise<ClosureReader> | null = null;
+  let readerDb = '';
+  const historyMemo: ClosureStats = new Map();
   let demoBuild: Promise<void> | null = null;
   let unavailable: Promise<string | null> | null = null;
   const listeners = new Set<EventListener>();
@@ -76,6 +85,17 @@ export function createServices(ctx: ServiceContext): Services {
     }
     return sizer;
   };
+  const getReader = (): Promise<ClosureReader> => {
+    if (!reader || readerDb !== paths.nixDb) {
+      void reader?.then((r) => r.close());
+      readerDb = paths.nixDb;
+      reader = openClosureReader(paths.nixDb, ctx.run).then((r) => {
+        if (r.notice) ctx.log.warn(r.notice);
+        return r;
+      });
+    }
+    return reader;
+  };
   const machine = async (): Promise<Machine> => {
     unavailable ??= ctx.openDemo ? demoUnavailableReason(ctx.run) : Promise.resolve('This Gentry was started without a demo.');
     const reason = await unavailable;
@@ -91,6 +111,8 @@ export function createServices(ctx: ServiceContext): Services {
   const handlers: GentryHandlers = {
     machine: () => machine(),
     listProfiles: async () => listProfiles(paths, await getSizer()),
+    diff: async ({ from, to }) => diffSides(await getReader(), await resolveRef(paths, from), await resolveRef(paths, to)),
+    history: async ({ kind, name }) => ({ points: await profileHistory(await profilePath(paths, kind, name), kind, await getReader(), historyMemo) }),
     openDemo: async () => {
       const open = ctx.openDemo;
       if (!open) throw new GentryError('unavailable', 'This Gentry was started without a demo.', 'Run `gentry demo` instead.');
@@ -120,6 +142,8 @@ export function createServices(ctx: ServiceContext): Services {
     },
     close() {
       void sizer?.then((s) => s.close());
+      void reader?.then((r) => r.close());
     },
+    closureReader: getReader,
   };
 }

@@ -24,9 +24,18 @@ function fakeEvent(opts: { id?: number; url?: string; subframe?: boolean } = {})
 
 function fakeServices(): Services {
   return {
-    handlers: { machine: vi.fn(async () => machine), listProfiles: vi.fn(async () => ({ profiles: [], notices: [] })), openDemo: vi.fn(async () => machine) },
+    handlers: {
+      machine: vi.fn(async () => machine),
+      listProfiles: vi.fn(async () => ({ profiles: [], notices: [] })),
+      openDemo: vi.fn(async () => machine),
+      diff: vi.fn(async () => {
+        throw new Error('not used here');
+      }),
+      history: vi.fn(async () => ({ points: [] })),
+    },
     subscribe: () => () => {},
     close() {},
+    closureReader: () => Promise.reject(new Error('not used here')),
   };
 }
 

@@ -20,6 +20,8 @@ export const COMMON_OPTIONS = {
 /** The commands and their own options. */
 export const COMMANDS = {
   list: {},
+  diff: {},
+  history: { last: { type: 'string' }, profile: { type: 'string' } },
   serve: { port: { type: 'string' }, open: { type: 'boolean' } },
   demo: { dir: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, electron: { type: 'boolean' } },
   help: {},
@@ -40,6 +42,11 @@ export const USAGE = `Usage: gentry <command> [options]
 
 Commands:
   list                 every system, home-manager and user generation
+  diff A B             the package diff between two generations; A and B are N (system profile),
+                       home:N, PROFILE:N (system-profiles/PROFILE), user:N, current, booted, or a
+                       store path
+  history [--last N] [--profile system|home|user|PROFILE]
+                       each generation against the one before it (default: the last 10)
   serve [--port N] [--open]
                        the UI for a browser on 127.0.0.1; prints the URL (with its token) first
   demo [--dir DIR] [--port N] [--no-open] [--electron]
@@ -66,6 +73,13 @@ export function parsePort(value: string | boolean | undefined): number {
   return Number(value);
 }
 
+/** A positive count from an option, or a usage error. */
+export function parseCount(name: string, value: string | boolean | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !/^[1-9][0-9]{0,5}$/.test(value)) throw new UsageError(`--${name} takes a positive number, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
 /** Parses argv (without node and the script). */
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
@@ -77,8 +91,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       args: [...rest],
       options: { ...COMMON_OPTIONS, ...COMMANDS[command] },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command === 'diff',
     });
+    if (command === 'diff' && positionals.length !== 2) throw new UsageError(`diff takes two generations, not ${positionals.length}`);
     for (const [k, v] of Object.entries(values)) {
       if (typeof v === 'string' && v.length === 0) throw new UsageError(`--${k} needs a value`);
     }

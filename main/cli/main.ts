@@ -1,14 +1,14 @@
 // `gentry`: the command-line door. Every command goes through the in-process door, the same
 // contract the window uses.
 import { homedir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { createLogger } from '../log.ts';
 import { GentryError } from '../errors.ts';
 import { inProcessDoor } from '../in-process-door.ts';
 import { gentryCacheDir, machinePaths, type MachinePaths } from '../nix/locations.ts';
 import { runProcess } from '../process.ts';
 import { createServices, type Services } from '../services.ts';
-import { parseCommandLine, parsePort, type ParsedArgs, USAGE, UsageError } from './args.ts';
+import { parseCommandLine, parseCount, parsePort, type ParsedArgs, USAGE, UsageError } from './args.ts';
 import { formatProfileList } from './format-list.ts';
 
 const log = createLogger(process.env.GENTRY_LOG === 'debug' ? 'debug' : 'info');
@@ -41,6 +41,55 @@ async function list(args: ParsedArgs): Promise<number> {
   if (!result.ok) throw new GentryError(result.error.code, result.error.message, result.error.hint);
   process.stdout.write(args.values.json ? `${JSON.stringify(result.value)}\n` : `${formatProfileList(result.value)}\n`);
   return 0;
+}
+
+const loadDiff = () => Promise.all([import('../diff/resolve-side.ts'), import('../diff/generation-diff.ts'), import('./format-diff.ts'), import('../../common/contract.ts')]);
+
+async function diff(args: ParsedArgs): Promise<number> {
+  const [{ resolveSpec }, { diffSides }, { formatDiff }, { DiffSchema }] = await loadDiff();
+  const paths = pathsFrom(args.values);
+  const svc = services(paths);
+  try {
+    const [a = '', b = ''] = args.positionals;
+    const [from, to] = await Promise.all([resolveSpec(paths, a), resolveSpec(paths, b)]);
+    const result = DiffSchema.parse(await diffSides(await svc.closureReader(), from, to));
+    process.stdout.write(args.values.json ? `${JSON.stringify(result)}\n` : `${formatDiff(result)}\n`);
+    return 0;
+  } finally {
+    svc.close();
+  }
+}
+
+async function history(args: ParsedArgs): Promise<number> {
+  const [{ profilePath, resolveGeneration }, { diffSides }, { formatDiff }, { DiffSchema }] = await loadDiff();
+  const { readProfileLinks } = await import('../nix/profile-links.ts');
+  const last = parseCount('last', args.values.last, 10);
+  const paths = pathsFrom(args.values);
+  const which = typeof args.values.profile === 'string' ? args.values.profile : 'system';
+  const kind = which === 'home' ? 'home' : which === 'user' ? 'user' : 'system';
+  const name = which === 'home' ? 'home-manager' : which === 'user' ? basename(paths.userProfiles[0] ?? 'profile') : which === 'system' ? basename(paths.systemProfile) : which;
+  const profile = await profilePath(paths, kind, name);
+  const { generations } = await readProfileLinks(profile);
+  if (generations.length < 2) throw new GentryError('not-found', `${name} has ${generations.length} generation${generations.length === 1 ? '' : 's'}: there is nothing to compare`, null);
+  const svc = services(paths);
+  try {
+    const reader = await svc.closureReader();
+    const diffs = [];
+    for (const [i, g] of generations.entries()) {
+      if (i === 0 || i < generations.length - last) continue;
+      const prev = generations[i - 1] as (typeof generations)[number];
+      try {
+        diffs.push(DiffSchema.parse(await diffSides(reader, await resolveGeneration(profile, kind, prev.number), await resolveGeneration(profile, kind, g.number))));
+      } catch (err) {
+        if (!(err instanceof GentryError)) throw err;
+        log.warn(`skipping ${prev.number} → ${g.number}: ${err.message}`);
+      }
+    }
+    process.stdout.write(args.values.json ? `${JSON.stringify({ profile: name, diffs })}\n` : `${diffs.map(formatDiff).join('\n\n')}\n`);
+    return 0;
+  } finally {
+    svc.close();
+  }
 }
 
 async function serve(args: ParsedArgs): Promise<number> {
@@ -84,6 +133,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     if (args.command === 'list') return await list(args);
+    if (args.command === 'diff') return await diff(args);
+    if (args.command === 'history') return await history(args);
     if (args.command === 'serve') return await serve(args);
     return await demo(args);
   } catch (err) {
@@ -93,7 +144,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (err instanceof GentryError) {
       process.stderr.write(`gentry: ${err.message}\n${err.hint ? `  ${err.hint}\n` : ''}`);
-      return 1;
+      // A generation that does not exist or cannot be named is a bad argument; anything else could not be computed.
+      return err.code === 'bad-input' ? 2 : 1;
     }
     process.stderr.write(`gentry: ${(err as Error).stack ?? String(err)}\n`);
     return 1;

@@ -3,6 +3,7 @@
 // in memory.
 // Fallbacks, in order: a read-only open, an `immutable=1` open, then the `nix` CLI.
 import { nixEnv, type ProcessRunner } from '../process.ts';
+import { openStoreDb, type SqliteDb } from './store-db.ts';
 
 /** Where closure sizes come from. */
 export type ClosureSource = 'sqlite' | 'sqlite-immutable' | 'nix-cli' | 'cache';
@@ -14,12 +15,6 @@ export interface ClosureSizer {
   readonly notice: string | null;
   /** Sum of narSize over the closure of each root; roots unknown to the store are absent. */
   closureSizes(roots: readonly string[]): Promise<Map<string, number>>;
-  close(): void;
-}
-
-interface SqliteDb {
-  prepare(sql: string): { all(...params: unknown[]): unknown[]; setReturnArrays?(on: boolean): void };
-  exec(sql: string): void;
   close(): void;
 }
 
@@ -168,41 +163,10 @@ class CliClosureSizer implements ClosureSizer {
   close(): void {}
 }
 
-/** Opens the Nix database read-only; null and a reason when it cannot. */
-async function tryOpen(path: string | URL): Promise<SqliteDb | string> {
-  try {
-    const { DatabaseSync } = await import('node:sqlite');
-    // Wait up to 10 s for a writer (nix-store, nix-daemon) instead of failing at once.
-    const db = new DatabaseSync(path, { readOnly: true, timeout: 10_000 }) as unknown as SqliteDb;
-    try {
-      db.exec('PRAGMA query_only = 1');
-      db.prepare('SELECT 1 FROM ValidPaths LIMIT 1').all();
-      db.prepare('SELECT 1 FROM Refs LIMIT 1').all();
-      return db;
-    } catch (err) {
-      db.close();
-      return (err as Error).message;
-    }
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
-
 /** The best closure sizer this machine allows for the database at `dbPath`. */
 export async function openClosureSizer(dbPath: string, run: ProcessRunner): Promise<ClosureSizer> {
   const cli = (notice: string) => new CliClosureSizer(run, notice);
-  const plain = await tryOpen(dbPath);
-  if (typeof plain !== 'string') return new SqliteClosureSizer(plain, 'sqlite', null, cli(''));
-  const url = new URL(`file://${dbPath}`);
-  url.searchParams.set('immutable', '1');
-  const immutable = await tryOpen(url);
-  if (typeof immutable !== 'string') {
-    return new SqliteClosureSizer(
-      immutable,
-      'sqlite-immutable',
-      `The Nix database at ${dbPath} could not be opened read-only (${plain}); it was opened as immutable instead, so paths registered in the last moments may be missing from closure sizes.`,
-      cli(''),
-    );
-  }
-  return cli(`The Nix database at ${dbPath} cannot be read (${plain}); closure sizes come from \`nix path-info\` instead, which is slower. Check that the file exists and is readable.`);
+  const opened = await openStoreDb(dbPath);
+  if (typeof opened !== 'string') return new SqliteClosureSizer(opened.db, opened.immutable ? 'sqlite-immutable' : 'sqlite', opened.notice, cli(''));
+  return cli(`The Nix database at ${dbPath} cannot be read (${opened}); closure sizes come from \`nix path-info\` instead, which is slower. Check that the file exists and is readable.`);
 }
