@@ -6,6 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildWorld, removeWorld } from '../e2e/world/index.ts';
+import { worldPaths } from '../main/demo.ts';
+import { inProcessDoor } from '../main/in-process-door.ts';
+import { silentLogger } from '../main/log.ts';
+import { runProcess } from '../main/process.ts';
+import { createServices } from '../main/services.ts';
 
 const root = dirname(import.meta.dirname);
 const RUNS = Number(process.env.GENTRY_BENCH_RUNS ?? 21);
@@ -47,6 +52,32 @@ try {
   const toplevels = system.generations.map((g) => g.storePath);
   const pathInfo = time('nix', ['path-info', '--json', '--closure-size', ...toplevels]);
   const nodeBare = time(process.execPath, ['-e', '0']);
+
+  // gentry diff against nix store diff-closures, on two generations five apart (a channel update or more between them).
+  const gens = system.generations.filter((g) => g.problem === null);
+  const [older, newer] = [gens.at(-6), gens.at(-1)];
+  const diffJson = JSON.parse(spawnSync(process.execPath, [join(root, 'bin/gentry.js'), 'diff', String(older.number), String(newer.number), '--json', ...worldArgs], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).stdout);
+  const gentryDiff = time(process.execPath, [join(root, 'bin/gentry.js'), 'diff', String(older.number), String(newer.number), '--json', ...worldArgs]);
+  const diffClosures = time('nix', ['store', 'diff-closures', older.storePath, newer.storePath]);
+  const closurePaths = spawnSync('nix-store', ['-q', '--requisites', newer.storePath], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout.trim().split('\n').length;
+
+  // In the window: switching the diff between neighbouring generations once their closures are cached.
+  const services = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger });
+  const door = inProcessDoor(services, silentLogger);
+  const ref = (number) => ({ kind: 'system', name: 'system', number });
+  const [n1, n2, n3] = gens.slice(-3).map((g) => g.number);
+  await door.diff({ from: ref(n1), to: ref(n2) });
+  await door.diff({ from: ref(n2), to: ref(n3) });
+  const switches = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const r = i % 2 ? await door.diff({ from: ref(n1), to: ref(n2) }) : await door.diff({ from: ref(n2), to: ref(n3) });
+    switches.push(performance.now() - t);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  services.close();
+  switches.sort((a, b) => a - b);
+  const switchMedian = switches[Math.floor(switches.length / 2)];
   const nixVersion = spawnSync('nix-env', ['--version'], { encoding: 'utf8' }).stdout.trim();
   const fmt = (t) => `${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)})`;
   const md = `# Benchmarks
@@ -71,7 +102,25 @@ Each command runs as a whole process ${RUNS} times after 2 warm-up runs; medians
 **Ratio, gentry / nix-env: ${(gentryAll.median / nixEnv.median).toFixed(2)}× warm, ${(gentryCold.median / nixEnv.median).toFixed(2)}× cold** (aim: under 2×).
 Gentry's time above Node's bare start-up: ${(gentryAll.median - nodeBare.median).toFixed(1)} ms warm, ${(gentryCold.median - nodeBare.median).toFixed(1)} ms cold.
 
-Reading: \`nix-env\` reads only the links of one profile; \`gentry list\` reads every profile, every toplevel's files and
+## \`gentry diff --json\` against \`nix store diff-closures\`
+
+Generations ${older.number} and ${newer.number} of the same world (${closurePaths.toLocaleString('en')} paths in the newer closure;
+the diff has ${diffJson.packages.length} rows: ${diffJson.summary.upgraded} upgraded, ${diffJson.summary.added} added, ${diffJson.summary.removed} removed, ${diffJson.summary.rebuilt} rebuilt). Whole processes, same method.
+
+| command | median |
+|---|---|
+| \`nix store diff-closures <older> <newer>\` | ${fmt(diffClosures)} |
+| \`gentry diff ${older.number} ${newer.number} --json\` (also classifies, marks selected packages, lists the store paths behind each row) | ${fmt(gentryDiff)} |
+
+**Ratio, gentry / diff-closures: ${(gentryDiff.median / diffClosures.median).toFixed(2)}×** (target: at most 0.25×).
+
+In the window, switching the diff between neighbouring generations (${n1}→${n2} and ${n2}→${n3}) once both closures are cached,
+measured in-process through the same dispatch as the doors, ${RUNS} switches: **median ${switchMedian.toFixed(1)} ms**, max
+${switches.at(-1).toFixed(1)} ms (target: under 50 ms).
+
+## Reading
+
+\`nix-env\` reads only the links of one profile; \`gentry list\` reads every profile, every toplevel's files and
 every closure size. Cold, each profile costs one recursive query over \`Refs\` in the Nix database (the union of its
 generations' closures, each closure then summed in memory). A store path's closure never changes, so measured sizes are kept
 in \`~/.cache/gentry/closure-sizes.json\`, and a warm run only measures generations it has not seen. The bundled CLI

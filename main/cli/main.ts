@@ -43,16 +43,18 @@ async function list(args: ParsedArgs): Promise<number> {
   return 0;
 }
 
-const loadDiff = () => Promise.all([import('../diff/resolve-side.ts'), import('../diff/generation-diff.ts'), import('./format-diff.ts'), import('../../common/contract.ts')]);
+// The diff engine's output is typed by the contract's inferred types; the CLI prints it as it is
+// (the doors that take input from outside check outputs against the schemas; tests parse the CLI's JSON with them).
+const loadDiff = () => Promise.all([import('../diff/resolve-side.ts'), import('../diff/generation-diff.ts'), import('./format-diff.ts')]);
 
 async function diff(args: ParsedArgs): Promise<number> {
-  const [{ resolveSpec }, { diffSides }, { formatDiff }, { DiffSchema }] = await loadDiff();
+  const [{ resolveSpec }, { diffSides }, { formatDiff }] = await loadDiff();
   const paths = pathsFrom(args.values);
   const svc = services(paths);
   try {
     const [a = '', b = ''] = args.positionals;
     const [from, to] = await Promise.all([resolveSpec(paths, a), resolveSpec(paths, b)]);
-    const result = DiffSchema.parse(await diffSides(await svc.closureReader(), from, to));
+    const result = await diffSides(await svc.closureReader(), from, to);
     process.stdout.write(args.values.json ? `${JSON.stringify(result)}\n` : `${formatDiff(result)}\n`);
     return 0;
   } finally {
@@ -61,7 +63,7 @@ async function diff(args: ParsedArgs): Promise<number> {
 }
 
 async function history(args: ParsedArgs): Promise<number> {
-  const [{ profilePath, resolveGeneration }, { diffSides }, { formatDiff }, { DiffSchema }] = await loadDiff();
+  const [{ profilePath, resolveGeneration }, { diffSides }, { formatDiff }] = await loadDiff();
   const { readProfileLinks } = await import('../nix/profile-links.ts');
   const last = parseCount('last', args.values.last, 10);
   const paths = pathsFrom(args.values);
@@ -79,7 +81,7 @@ async function history(args: ParsedArgs): Promise<number> {
       if (i === 0 || i < generations.length - last) continue;
       const prev = generations[i - 1] as (typeof generations)[number];
       try {
-        diffs.push(DiffSchema.parse(await diffSides(reader, await resolveGeneration(profile, kind, prev.number), await resolveGeneration(profile, kind, g.number))));
+        diffs.push(await diffSides(reader, await resolveGeneration(profile, kind, prev.number), await resolveGeneration(profile, kind, g.number)));
       } catch (err) {
         if (!(err instanceof GentryError)) throw err;
         log.warn(`skipping ${prev.number} → ${g.number}: ${err.message}`);
