@@ -9,7 +9,8 @@ import { ReloadErrorBanner } from './components/reload-error-banner.tsx';
 import { WelcomePanel } from './components/welcome-panel.tsx';
 import { pickScreen } from './lib/app-screen.ts';
 import { markScreen } from './lib/page-flags.ts';
-import { useGenerations, useMachine } from './stores/bound-stores.ts';
+import { useDiff, useGenerations, useMachine } from './stores/bound-stores.ts';
+import { DiffView } from './views/diff-view.tsx';
 import { GenerationsView } from './views/generations-view.tsx';
 
 /** The whole app. */
@@ -21,7 +22,8 @@ export function App() {
   const list = useGenerations((state) => state.list);
   const listError = useGenerations((state) => state.error);
   const reloadList = useGenerations((state) => state.load);
-  const screen = pickScreen({ machine, machineError, list, listError, showWithoutSystem });
+  const diffOpen = useDiff((state) => state.pair !== null);
+  const screen = pickScreen({ machine, machineError, list, listError, showWithoutSystem, diffOpen });
 
   useEffect(() => markScreen(screen), [screen]);
 
@@ -29,8 +31,8 @@ export function App() {
     <div className="app">
       <AppHeader />
       <ConnectionBanner />
-      {screen === 'generations' && <NoticesBanner />}
-      {screen === 'generations' && <ReloadErrorBanner />}
+      {(screen === 'generations' || screen === 'diff') && <NoticesBanner />}
+      {(screen === 'generations' || screen === 'diff') && <ReloadErrorBanner />}
       <main className="app-main">
         {screen === 'loading' && <LoadingPanel />}
         {screen === 'machine-error' && machineError && (
@@ -41,6 +43,7 @@ export function App() {
           <ErrorPanel title="Gentry could not list the profiles" error={listError} onRetry={() => void reloadList()} />
         )}
         {screen === 'generations' && <GenerationsView />}
+        {screen === 'diff' && <DiffView />}
       </main>
     </div>
   );

@@ -70,10 +70,16 @@ function rawValue(field: DetailField, generation: Generation): string {
 }
 
 /** Props of {@link GenerationDetails}. */
-export type GenerationDetailsProps = { kind: ProfileKind; generation: Generation | null; now: number };
+export type GenerationDetailsProps = {
+  kind: ProfileKind;
+  generation: Generation | null;
+  now: number;
+  /** Controls shown under the title (the compare buttons). */
+  actions?: ReactNode;
+};
 
 /** The details pane for one generation (a hint when none is selected). */
-export function GenerationDetails({ kind, generation, now }: GenerationDetailsProps) {
+export function GenerationDetails({ kind, generation, now, actions }: GenerationDetailsProps) {
   if (!generation) {
     return (
       <aside className="details" aria-label="Generation details" data-testid="generation-details">
@@ -86,6 +92,7 @@ export function GenerationDetails({ kind, generation, now }: GenerationDetailsPr
       <h2 className="details-title">
         Generation {generation.number} <GenerationBadges generation={generation} />
       </h2>
+      {actions}
       {generation.problem !== null && (
         <div className="error-box" role="note" data-field="problem" data-value={generation.problem}>
           <WarningIcon label="Problem" />

@@ -23,12 +23,16 @@ export type GenerationListProps = {
   selectedNumber: number | null;
   now: number;
   onSelect: (number: number) => void;
+  /** Compare the generation clicked with a modifier against the selected one. */
+  onCompare: (number: number) => void;
+  /** Enter: diff the selected generation against the one before it. */
+  onDiffPrevious: () => void;
   onStepProfile: (delta: number) => void;
 };
 
 /** The generation list: a header row and a listbox of rows, only the visible ones in the DOM. */
 export function GenerationList(props: GenerationListProps) {
-  const { profileKey, label, generations, columns, selectedNumber, now, onSelect, onStepProfile } = props;
+  const { profileKey, label, generations, columns, selectedNumber, now, onSelect, onCompare, onDiffPrevious, onStepProfile } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualiser hands back methods the React Compiler cannot memoise; this app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -53,6 +57,11 @@ export function GenerationList(props: GenerationListProps) {
     if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
       event.preventDefault();
       onStepProfile(event.key === 'ArrowLeft' ? -1 : 1);
+      return;
+    }
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      onDiffPrevious();
       return;
     }
     const page = rowsPerPage(scrollRef.current?.clientHeight ?? 0, ROW_HEIGHT);
@@ -97,6 +106,7 @@ export function GenerationList(props: GenerationListProps) {
                 top={item.start}
                 context={context}
                 onSelect={onSelect}
+                onCompare={onCompare}
               />
             );
           })}

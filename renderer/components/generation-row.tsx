@@ -18,10 +18,12 @@ export type GenerationRowProps = {
   top: number;
   context: CellContext;
   onSelect: (number: number) => void;
+  /** Ctrl-, ⌘- or Shift-click: compare this generation with the selected one. */
+  onCompare: (number: number) => void;
 };
 
 /** A generation row. */
-export const GenerationRow = memo(function GenerationRow({ generation, columns, selected, top, context, onSelect }: GenerationRowProps) {
+export const GenerationRow = memo(function GenerationRow({ generation, columns, selected, top, context, onSelect, onCompare }: GenerationRowProps) {
   const classes = ['generation-row'];
   if (selected) classes.push('selected');
   if (generation.current) classes.push('is-current');
@@ -38,7 +40,11 @@ export const GenerationRow = memo(function GenerationRow({ generation, columns, 
       data-current={generation.current}
       data-booted={generation.booted}
       data-selected={selected}
-      onClick={() => onSelect(generation.number)}
+      title={selected ? undefined : 'Ctrl-click (⌘-click) or Shift-click to compare with the selected generation'}
+      onClick={(event) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey) onCompare(generation.number);
+        else onSelect(generation.number);
+      }}
     >
       {columns.map((column) => (
         <GenerationCell key={column.field} field={column.field} generation={generation} context={context} />

@@ -30,6 +30,11 @@ describe('pickScreen', () => {
     expect(pickScreen({ ...base, machine: nixos, listError: error })).toBe('list-error');
     expect(pickScreen({ ...base, machine: nixos, list })).toBe('generations');
   });
+  it('shows an open diff in place of the generations, never before the list has loaded', () => {
+    expect(pickScreen({ ...base, machine: nixos, list, diffOpen: true })).toBe('diff');
+    expect(pickScreen({ ...base, machine: nixos, diffOpen: true })).toBe('loading');
+    expect(pickScreen({ ...base, machine: bare, list, diffOpen: true })).toBe('welcome');
+  });
   it('keeps showing a loaded list when a reload fails', () => {
     expect(pickScreen({ ...base, machine: nixos, list, listError: error })).toBe('generations');
   });

@@ -3,15 +3,29 @@ import { useStore } from 'zustand';
 import { api, connection } from '../api/index.ts';
 import { createClockStore, type ClockState } from './clock-store.ts';
 import { createConnectionStore, type ConnectionState } from './connection-store.ts';
+import { createDiffFilterStore, type DiffFilterState } from './diff-filter-store.ts';
+import { createDiffStore, type DiffState } from './diff-store.ts';
 import { createGenerationsStore, type GenerationsState } from './generations-store.ts';
+import { createHistoryStore, type HistoryState } from './history-store.ts';
 import { createMachineStore, type MachineState } from './machine-store.ts';
 
 /** The generations store of this page. */
 export const generationsStore = createGenerationsStore(api);
+/** The diff store of this page. */
+export const diffStore = createDiffStore(api);
+/** How the diff table is filtered and sorted. */
+export const diffFilterStore = createDiffFilterStore();
+/** The history chart's data. */
+export const historyStore = createHistoryStore(api);
 /** The machine store of this page; opening the demo starts the generations over on the demo's profiles. */
 export const machineStore = createMachineStore({
   api,
-  onDemoOpened: () => void generationsStore.getState().load({ resetSelection: true }),
+  onDemoOpened: () => {
+    diffStore.getState().close();
+    diffStore.getState().forget();
+    historyStore.getState().forget();
+    void generationsStore.getState().load({ resetSelection: true });
+  },
 });
 /** The connection store of this page. */
 export const connectionStore = createConnectionStore(connection);
@@ -24,12 +38,21 @@ export const useGenerations = <T>(selector: (state: GenerationsState) => T): T =
 export const useMachine = <T>(selector: (state: MachineState) => T): T => useStore(machineStore, selector);
 /** Reads the connection store. */
 export const useConnection = <T>(selector: (state: ConnectionState) => T): T => useStore(connectionStore, selector);
+/** Reads the diff store. */
+export const useDiff = <T>(selector: (state: DiffState) => T): T => useStore(diffStore, selector);
+/** Reads the diff filter store. */
+export const useDiffFilter = <T>(selector: (state: DiffFilterState) => T): T => useStore(diffFilterStore, selector);
+/** Reads the history store. */
+export const useHistory = <T>(selector: (state: HistoryState) => T): T => useStore(historyStore, selector);
 /** The clock's current time, refreshed every 30 seconds. */
 export const useNow = (): number => useStore(clockStore, (state: ClockState) => state.now);
 
 /** Loads everything, and reloads when Gentry says the profiles changed or the link comes back. */
 export function startStores(): () => void {
   const reloadAll = (): void => {
+    // A generation may have been deleted and its number used again: cached diffs and histories may be wrong now.
+    diffStore.getState().forget();
+    historyStore.getState().invalidate();
     void machineStore.getState().load();
     void generationsStore.getState().load();
   };

@@ -1,12 +1,16 @@
 // The main view: profiles in a sidebar; the selected profile's generations and the selected one's details.
 import { useCallback, useEffect, useMemo } from 'react';
 import type { Profile } from '../../common/contract.ts';
+import { CompareControls } from '../components/compare-controls.tsx';
 import { GenerationDetails } from '../components/generation-details.tsx';
 import { GenerationList } from '../components/generation-list.tsx';
+import { HistoryChart } from '../components/history-chart.tsx';
 import { ProfileHeader } from '../components/profile-header.tsx';
 import { ProfileSidebar } from '../components/profile-sidebar.tsx';
 import { ProfileStatePanel } from '../components/profile-state-panel.tsx';
+import { useOpenDiff } from '../components/use-open-diff.ts';
 import { columnsFor } from '../lib/columns.ts';
+import { orderedPair, pairWithPrevious } from '../lib/diff-pairs.ts';
 import { newestFirst } from '../lib/generation-order.ts';
 import { profileKey } from '../lib/profile-order.ts';
 import { useGenerations, useNow } from '../stores/bound-stores.ts';
@@ -63,6 +67,17 @@ function ProfilePane({ profile, onStepProfile }: { profile: Profile; onStepProfi
   const columns = useMemo(() => columnsFor(profile.kind, profile.generations), [profile.kind, profile.generations]);
   const onSelect = useCallback((number: number) => selectGeneration(key, number), [key, selectGeneration]);
   const selected = generations.find((generation) => generation.number === selectedNumber) ?? null;
+  const openDiff = useOpenDiff();
+  const onCompare = useCallback((number: number) => {
+    const pair = selectedNumber === null ? null : orderedPair(profile, selectedNumber, number);
+    if (pair) openDiff(pair);
+    else selectGeneration(key, number);
+  }, [profile, selectedNumber, openDiff, selectGeneration, key]);
+  const diffWithPrevious = useCallback((number: number | null) => {
+    const pair = number === null ? null : pairWithPrevious(profile, number);
+    if (pair) openDiff(pair);
+  }, [profile, openDiff]);
+  const marked = useMemo(() => (selectedNumber === null ? [] : [selectedNumber]), [selectedNumber]);
 
   return (
     <section className="profile-pane" aria-label={`Profile ${profile.name}`} data-testid="profile-pane" data-profile={key}>
@@ -70,19 +85,29 @@ function ProfilePane({ profile, onStepProfile }: { profile: Profile; onStepProfi
       {generations.length === 0 ? (
         <ProfileStatePanel profile={profile} onStepProfile={onStepProfile} />
       ) : (
-        <div className="profile-body">
-          <GenerationList
-            profileKey={key}
-            label={`Generations of ${profile.name}, newest first`}
-            generations={generations}
-            columns={columns}
-            selectedNumber={selectedNumber}
-            now={now}
-            onSelect={onSelect}
-            onStepProfile={onStepProfile}
-          />
-          <GenerationDetails kind={profile.kind} generation={selected} now={now} />
-        </div>
+        <>
+          <HistoryChart profile={profile} marked={marked} focusNumber={selectedNumber} onPick={diffWithPrevious} />
+          <div className="profile-body">
+            <GenerationList
+              profileKey={key}
+              label={`Generations of ${profile.name}, newest first`}
+              generations={generations}
+              columns={columns}
+              selectedNumber={selectedNumber}
+              now={now}
+              onSelect={onSelect}
+              onCompare={onCompare}
+              onDiffPrevious={() => diffWithPrevious(selectedNumber)}
+              onStepProfile={onStepProfile}
+            />
+            <GenerationDetails
+              kind={profile.kind}
+              generation={selected}
+              now={now}
+              actions={selected && <CompareControls profile={profile} generation={selected} onOpen={openDiff} />}
+            />
+          </div>
+        </>
       )}
     </section>
   );
