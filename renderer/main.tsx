@@ -5,6 +5,8 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/generations.css';
+import './styles/history.css';
+import './styles/diff.css';
 import { App } from './app.tsx';
 import { startStores } from './stores/bound-stores.ts';
 

@@ -1,6 +1,7 @@
 // The one instance of each store, bound to the real api, as React hooks; and the wiring between them.
 import { useStore } from 'zustand';
 import { api, connection } from '../api/index.ts';
+import { readFlag, writeFlag } from '../lib/remembered-flag.ts';
 import { createClockStore, type ClockState } from './clock-store.ts';
 import { createConnectionStore, type ConnectionState } from './connection-store.ts';
 import { createDiffFilterStore, type DiffFilterState } from './diff-filter-store.ts';
@@ -15,8 +16,12 @@ export const generationsStore = createGenerationsStore(api);
 export const diffStore = createDiffStore(api);
 /** How the diff table is filtered and sorted. */
 export const diffFilterStore = createDiffFilterStore();
-/** The history chart's data. */
-export const historyStore = createHistoryStore(api);
+const CHART_OPEN_KEY = 'gentry.historyChartOpen';
+/** The history chart's data; whether the chart is open is remembered across visits. */
+export const historyStore = createHistoryStore(api, {
+  chartOpen: readFlag(CHART_OPEN_KEY, false),
+  onChartOpen: (open) => writeFlag(CHART_OPEN_KEY, open),
+});
 /** The machine store of this page; opening the demo starts the generations over on the demo's profiles. */
 export const machineStore = createMachineStore({
   api,
@@ -57,6 +62,10 @@ export function startStores(): () => void {
     void generationsStore.getState().load();
   };
   const stopClock = clockStore.getState().start(30_000);
+  // Filters belong to one look at diffs: leaving the diff view clears them (stepping between pairs keeps them).
+  const offDiffClosed = diffStore.subscribe((state, previous) => {
+    if (previous.pair !== null && state.pair === null) diffFilterStore.getState().clearFilters();
+  });
   const offChanged = api.on('profilesChanged', reloadAll);
   let wasLost = false;
   const offConnection = connectionStore.subscribe((state) => {
@@ -69,6 +78,7 @@ export function startStores(): () => void {
   reloadAll();
   return () => {
     stopClock();
+    offDiffClosed();
     offChanged();
     offConnection();
   };
