@@ -2,8 +2,8 @@
 import { memo } from 'react';
 import type { PackageDiff } from '../../common/contract.ts';
 import { formatBytesExact, formatSize } from '../../common/format-size.ts';
-import { formatSizeDelta, formatVersions, sizeDelta } from '../lib/diff-format.ts';
-import { SELECTION_INFO } from '../lib/diff-kinds.ts';
+import { formatSizeDelta, formatVersions, sizeDelta } from '../../common/diff-format.ts';
+import { SELECTION_INFO } from '../../common/diff-kinds.ts';
 import { KindBadge } from './kind-badge.tsx';
 
 /** The DOM id of the row at `index` (the grid's aria-activedescendant points at it). */

@@ -1,8 +1,8 @@
 // The diff's summary bar: a count per kind that also shows or hides that kind, closure sizes before → after, paths.
 import type { DiffStatus, DiffSummary as Summary } from '../../common/contract.ts';
 import { formatBytesExact, formatSize } from '../../common/format-size.ts';
-import { formatSizeDelta } from '../lib/diff-format.ts';
-import { DIFF_KINDS, KIND_INFO } from '../lib/diff-kinds.ts';
+import { formatSizeDelta } from '../../common/diff-format.ts';
+import { DIFF_KINDS, KIND_INFO } from '../../common/diff-kinds.ts';
 import { KindSymbol } from './kind-badge.tsx';
 
 /** Props of {@link DiffSummary}. */

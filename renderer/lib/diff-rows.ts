@@ -1,7 +1,7 @@
 // Which rows of a diff the table shows, and in what order: kind filters, "selected only", name search, sort.
 import type { DiffStatus, PackageDiff } from '../../common/contract.ts';
-import { sizeDelta } from './diff-format.ts';
-import { kindRank } from './diff-kinds.ts';
+import { sizeDelta } from '../../common/diff-format.ts';
+import { kindRank } from '../../common/diff-kinds.ts';
 
 /** A column the table sorts by. */
 export type SortField = 'name' | 'kind' | 'sizeDelta';

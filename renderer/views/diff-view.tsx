@@ -12,7 +12,7 @@ import { ErrorDetails } from '../components/error-panel.tsx';
 import { HistoryChart } from '../components/history-chart.tsx';
 import { Spinner } from '../components/icons.tsx';
 import { useOpenDiff } from '../components/use-open-diff.ts';
-import { formatSizeDelta } from '../lib/diff-format.ts';
+import { formatSizeDelta } from '../../common/diff-format.ts';
 import { diffKey, refKey } from '../lib/diff-key.ts';
 import { ascendingNumbers, pairWithPrevious, steppedPair, type DiffPair } from '../lib/diff-pairs.ts';
 import { visibleRows } from '../lib/diff-rows.ts';
