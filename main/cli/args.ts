@@ -22,6 +22,9 @@ export const COMMANDS = {
   list: {},
   diff: {},
   history: { last: { type: 'string' }, profile: { type: 'string' } },
+  switch: { mode: { type: 'string' }, profile: { type: 'string' }, yes: { type: 'boolean' } },
+  delete: { profile: { type: 'string' }, yes: { type: 'boolean' } },
+  gc: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } },
   serve: { port: { type: 'string' }, open: { type: 'boolean' } },
   demo: { dir: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, electron: { type: 'boolean' } },
   help: {},
@@ -47,6 +50,14 @@ Commands:
                        store path
   history [--last N] [--profile system|home|user|PROFILE]
                        each generation against the one before it (default: the last 10)
+  switch N [--mode switch|boot|test] [--profile NAME] [--yes]
+                       show the diff from the current generation, then switch (or boot, or test)
+                       through the privileged helper
+  delete N... [--profile NAME] [--yes]
+                       show what becomes collectable, then delete those generation links
+                       (the current and the booted one are refused)
+  gc [--dry-run] [--yes]
+                       show the dead store paths, then collect them
   serve [--port N] [--open]
                        the UI for a browser on 127.0.0.1; prints the URL (with its token) first
   demo [--dir DIR] [--port N] [--no-open] [--electron]
@@ -91,7 +102,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       args: [...rest],
       options: { ...COMMON_OPTIONS, ...COMMANDS[command] },
       strict: true,
-      allowPositionals: command === 'diff',
+      allowPositionals: command === 'diff' || command === 'switch' || command === 'delete',
     });
     if (command === 'diff' && positionals.length !== 2) throw new UsageError(`diff takes two generations, not ${positionals.length}`);
     for (const [k, v] of Object.entries(values)) {

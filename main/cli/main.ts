@@ -137,6 +137,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.command === 'list') return await list(args);
     if (args.command === 'diff') return await diff(args);
     if (args.command === 'history') return await history(args);
+    if (args.command === 'switch' || args.command === 'delete' || args.command === 'gc') {
+      const actions = await import('./actions.ts');
+      const paths = pathsFrom(args.values);
+      const svc = services(paths);
+      const ctx = { paths, services: svc, log, values: args.values, positionals: args.positionals };
+      try {
+        return await (args.command === 'switch' ? actions.switchCommand(ctx) : args.command === 'delete' ? actions.deleteCommand(ctx) : actions.gcCommand(ctx));
+      } finally {
+        svc.close();
+      }
+    }
     if (args.command === 'serve') return await serve(args);
     return await demo(args);
   } catch (err) {

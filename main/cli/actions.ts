@@ -1,0 +1,100 @@
+// `gentry switch`, `gentry delete` and `gentry gc`: the preview first, then (after --yes or a yes at
+// the prompt) the privileged helper.
+import { createInterface } from 'node:readline/promises';
+import { formatSize } from '../../common/format-size.ts';
+import { GentryError } from '../errors.ts';
+import { type HelperOutcome, helperCommand, runHelper } from '../helper/helper-client.ts';
+import { previewDelete, previewSwitch, type SwitchMode } from '../helper/generation-actions.ts';
+import type { Logger } from '../log.ts';
+import type { MachinePaths } from '../nix/locations.ts';
+import type { Services } from '../services.ts';
+import { UsageError } from './args.ts';
+import { formatDiff } from './format-diff.ts';
+
+/** What the action commands need. */
+export interface ActionContext {
+  paths: MachinePaths;
+  services: Services;
+  log: Logger;
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+function generationNumber(s: string): number {
+  if (!/^[1-9][0-9]{0,9}$/.test(s) || Number(s) > 4294967295) throw new UsageError(`${JSON.stringify(s)} is not a generation number`);
+  return Number(s);
+}
+
+function profileName(values: ActionContext['values'], paths: MachinePaths): string {
+  return typeof values.profile === 'string' ? values.profile : (paths.systemProfile.split('/').pop() as string);
+}
+
+/** Asks on the terminal, or requires --yes where there is none. */
+async function confirm(question: string, values: ActionContext['values']): Promise<boolean> {
+  if (values.yes === true) return true;
+  if (!process.stdin.isTTY) throw new GentryError('bad-input', 'standard input is not a terminal, so Gentry cannot ask before going ahead', 'Pass --yes to go ahead without being asked.');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question(`${question} [y/N] `);
+  rl.close();
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+function report(outcome: HelperOutcome, json: boolean, preview: unknown): number {
+  if (json) process.stdout.write(`${JSON.stringify({ preview, outcome })}\n`);
+  else process.stderr.write(`gentry: ${outcome.message}\n`);
+  return outcome.state === 'done' ? 0 : 1;
+}
+
+const progress = (log: Logger) => (e: Record<string, unknown>) => log.info(typeof e.message === 'string' ? e.message : JSON.stringify(e));
+
+/** gentry switch N [--mode switch|boot|test] [--profile NAME] [--yes] [--json] */
+export async function switchCommand(ctx: ActionContext): Promise<number> {
+  if (ctx.positionals.length !== 1) throw new UsageError('switch takes one generation number');
+  const number = generationNumber(ctx.positionals[0] as string);
+  const mode = (ctx.values.mode ?? 'switch') as SwitchMode;
+  if (!['switch', 'boot', 'test'].includes(mode)) throw new UsageError(`--mode is switch, boot or test, not ${JSON.stringify(mode)}`);
+  const name = profileName(ctx.values, ctx.paths);
+  const preview = await previewSwitch(ctx.paths, await ctx.services.closureReader(), name, number);
+  if (!ctx.values.json) {
+    if (preview.alreadyCurrent) process.stdout.write(`Generation ${number} is already the current one; ${mode === 'switch' ? 'it will be activated again' : `this runs switch-to-configuration ${mode}`}.\n`);
+    else if (preview.diff) process.stdout.write(`${formatDiff(preview.diff)}\n`);
+  }
+  const verb = mode === 'boot' ? 'Boot into' : mode === 'test' ? 'Activate (without making it the default)' : 'Switch to';
+  if (!(await confirm(`${verb} generation ${number} of ${name}?`, ctx.values))) return 1;
+  const outcome = await runHelper(helperCommand(), ['switch', '--profile', name, '--generation', String(number), '--mode', mode], progress(ctx.log));
+  return report(outcome, ctx.values.json === true, preview);
+}
+
+/** gentry delete N… [--profile NAME] [--yes] [--json] */
+export async function deleteCommand(ctx: ActionContext): Promise<number> {
+  if (ctx.positionals.length === 0) throw new UsageError('delete takes one or more generation numbers');
+  const numbers = ctx.positionals.map(generationNumber);
+  const name = profileName(ctx.values, ctx.paths);
+  const preview = await previewDelete(ctx.paths, await ctx.services.closureReader(), name, numbers);
+  if (!ctx.values.json) {
+    process.stdout.write(`Delete generation${preview.generations.length > 1 ? 's' : ''} ${preview.generations.join(', ')} of ${name}.\n`);
+    process.stdout.write(`Afterwards ${preview.collectablePaths} store paths (${formatSize(preview.collectableBytes)}) are reached by no other generation of ${name} and can be collected by \`gentry gc\`.\n`);
+  }
+  if (!(await confirm(`Delete ${preview.generations.length} generation${preview.generations.length > 1 ? 's' : ''}?`, ctx.values))) return 1;
+  const args = ['delete-generations', '--profile', name, ...preview.generations.flatMap((n) => ['--generation', String(n)])];
+  return report(await runHelper(helperCommand(), args, progress(ctx.log)), ctx.values.json === true, preview);
+}
+
+/** gentry gc [--dry-run] [--yes] [--json] */
+export async function gcCommand(ctx: ActionContext): Promise<number> {
+  if (ctx.positionals.length > 0) throw new UsageError('gc takes no arguments');
+  const dry = await runHelper(helperCommand(), ['collect-garbage', '--dry-run'], progress(ctx.log));
+  if (dry.state !== 'done') throw new GentryError('unavailable', dry.message, null);
+  if (!ctx.values.json || ctx.values['dry-run']) {
+    const r = dry.result ?? {};
+    const summary = `${String(r.paths ?? r.count ?? '?')} dead store paths${typeof r.bytes === 'number' ? ` (${formatSize(r.bytes)})` : ''}`;
+    if (ctx.values['dry-run']) {
+      if (ctx.values.json) process.stdout.write(`${JSON.stringify({ preview: dry.result })}\n`);
+      else process.stdout.write(`${summary} would be deleted.\n`);
+      return 0;
+    }
+    process.stdout.write(`${summary} will be deleted.\n`);
+  }
+  if (!(await confirm('Collect garbage now?', ctx.values))) return 1;
+  return report(await runHelper(helperCommand(), ['collect-garbage'], progress(ctx.log)), ctx.values.json === true, dry.result);
+}
