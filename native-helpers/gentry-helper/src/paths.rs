@@ -1,0 +1,105 @@
+//! Every path the helper touches is fixed here. `--root DIR` moves them all under DIR, except
+//! `/nix/store` and the Nix binaries, which are never taken from the caller.
+#![forbid(unsafe_code)]
+
+use crate::output::Failure;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+/// Where the system profiles live.
+pub const PROFILES_DIR: &str = "/nix/var/nix/profiles";
+/// The link to the system the machine booted.
+pub const BOOTED_SYSTEM: &str = "/run/booted-system";
+/// The root-owned config file that may name the Nix binaries.
+pub const CONFIG_FILE: &str = "/etc/gentry/helper.conf";
+/// Where `nix-store` is looked for when the config file does not name it, in order.
+pub const NIX_STORE_DEFAULTS: [&str; 3] =
+    ["/run/current-system/sw/bin/nix-store", "/nix/var/nix/profiles/default/bin/nix-store", "/usr/bin/nix-store"];
+/// The only PATH a child process sees.
+pub const CHILD_PATH: &str = "/run/wrappers/bin:/run/current-system/sw/bin:/nix/var/nix/profiles/default/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// The machine's root, or the `--root DIR` a test gave.
+#[derive(Debug, Clone)]
+pub struct Root(Option<PathBuf>);
+
+impl Root {
+    /// The real machine.
+    pub fn real() -> Root {
+        Root(None)
+    }
+
+    /// A world under `dir` (absolute, checked by the parser).
+    pub fn under(dir: PathBuf) -> Root {
+        Root(Some(dir))
+    }
+
+    /// Where the absolute path `path` lives for this root.
+    pub fn path(&self, path: &str) -> PathBuf {
+        match &self.0 {
+            None => PathBuf::from(path),
+            Some(dir) => dir.join(path.trim_start_matches('/')),
+        }
+    }
+}
+
+/// `nix-store`: from the config file when it is trustworthy and names one, else the first default
+/// that exists.
+pub fn nix_store(root: &Root) -> Result<PathBuf, Failure> {
+    if let Some(configured) = configured_binary(&root.path(CONFIG_FILE), "nix-store") {
+        return if configured.is_file() {
+            Ok(configured)
+        } else {
+            Err(Failure::failed(format!("{CONFIG_FILE} names nix-store {}, which does not exist; fix the file", configured.display())))
+        };
+    }
+    NIX_STORE_DEFAULTS.iter().map(PathBuf::from).find(|p| p.is_file()).ok_or_else(|| {
+        Failure::failed(format!(
+            "nix-store not found at {}; name it in {CONFIG_FILE} (nix-store = /abs/path)",
+            NIX_STORE_DEFAULTS.join(", ")
+        ))
+    })
+}
+
+/// The value of `key = /abs/path` in the config file, if the file is a regular file owned by root
+/// and not writable by group or others (otherwise it is ignored, with a warning).
+fn configured_binary(file: &Path, key: &str) -> Option<PathBuf> {
+    let meta = std::fs::symlink_metadata(file).ok()?;
+    if !meta.is_file() || meta.uid() != 0 || meta.mode() & 0o022 != 0 {
+        eprintln!("gentry-helper: ignoring {} (not a root-owned regular file writable only by root)", file.display());
+        return None;
+    }
+    let text = std::fs::read_to_string(file).ok()?;
+    parse_config(&text, key)
+}
+
+/// Finds `key = /abs/path` in config text; blank lines and `#` comments are skipped, other lines
+/// and relative paths are ignored with a warning.
+pub fn parse_config(text: &str, key: &str) -> Option<PathBuf> {
+    let mut found = None;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        match line.split_once('=').map(|(k, v)| (k.trim(), v.trim())) {
+            Some((k, v)) if k == key && v.starts_with('/') => found = Some(PathBuf::from(v)),
+            Some((k, _)) if k == key => eprintln!("gentry-helper: ignoring config line {line:?} (the path must be absolute)"),
+            _ => eprintln!("gentry-helper: ignoring config line {line:?}"),
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_moves_absolute_paths_under_dir() {
+        assert_eq!(Root::real().path(PROFILES_DIR), PathBuf::from("/nix/var/nix/profiles"));
+        assert_eq!(Root::under("/tmp/w".into()).path(BOOTED_SYSTEM), PathBuf::from("/tmp/w/run/booted-system"));
+    }
+
+    #[test]
+    fn config_takes_the_last_absolute_nix_store_line() {
+        let text = "# comment\n\nnix-store = relative/bin\nnix-store = /opt/nix/bin/nix-store\nother = /x\n";
+        assert_eq!(parse_config(text, "nix-store"), Some(PathBuf::from("/opt/nix/bin/nix-store")));
+        assert_eq!(parse_config("nix-store = bin/nix-store\n", "nix-store"), None);
+    }
+}
