@@ -87,7 +87,7 @@ export async function gcCommand(ctx: ActionContext): Promise<number> {
   if (dry.state !== 'done') throw new GentryError('unavailable', dry.message, null);
   if (!ctx.values.json || ctx.values['dry-run']) {
     const r = dry.result ?? {};
-    const summary = `${String(r.paths ?? r.count ?? '?')} dead store paths${typeof r.bytes === 'number' ? ` (${formatSize(r.bytes)})` : ''}`;
+    const summary = `${typeof r.deadPaths === 'number' ? r.deadPaths : '?'} dead store paths${typeof r.bytes === 'number' ? ` (about ${formatSize(r.bytes)})` : ''}`;
     if (ctx.values['dry-run']) {
       if (ctx.values.json) process.stdout.write(`${JSON.stringify({ preview: dry.result })}\n`);
       else process.stdout.write(`${summary} would be deleted.\n`);

@@ -16,7 +16,7 @@ describe('the helper client', () => {
   });
   it("says what the helper refused, and what it restored when it failed", () => {
     expect(describeExit(pkexec, 3, { error: 'generation 42 is the current one' }, '')).toMatchObject({ state: 'refused', message: 'Refused: generation 42 is the current one. Nothing changed.' });
-    expect(describeExit(pkexec, 4, { error: 'switch-to-configuration exited 1', restored: 'The profile points at generation 41 again.' }, '').message).toBe('It failed: switch-to-configuration exited 1. The profile points at generation 41 again.');
+    expect(describeExit(pkexec, 4, { error: 'switch-to-configuration exited 1', restored: ['the profile link points at generation 41 again'] }, '').message).toBe('It failed: switch-to-configuration exited 1. Restored: the profile link points at generation 41 again.');
     expect(describeExit(pkexec, 9, null, 'boom\nlast words').message).toContain('last words');
   });
 });

@@ -40,7 +40,8 @@ export interface HelperOutcome {
 /** What the outcome of an exit code means (pure; unit-tested). */
 export function describeExit(cmd: HelperCommand, code: number, result: Record<string, unknown> | null, stderr: string): Omit<HelperOutcome, 'result'> {
   const said = typeof result?.error === 'string' ? result.error : stderr.trim().split('\n').pop() || 'no message';
-  const restored = typeof result?.restored === 'string' ? ` ${result.restored}` : '';
+  const restoredList = Array.isArray(result?.restored) ? (result.restored as unknown[]).filter((r): r is string => typeof r === 'string') : [];
+  const restored = restoredList.length > 0 ? ` Restored: ${restoredList.join('; ')}.` : '';
   if (cmd.viaPkexec && code === 126) return { state: 'cancelled', exitCode: code, message: 'The password prompt was cancelled; nothing changed.' };
   if (cmd.viaPkexec && code === 127) return { state: 'not-authorised', exitCode: code, message: 'This account is not allowed to do that (polkit refused); nothing changed.' };
   switch (code) {
