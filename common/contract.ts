@@ -130,6 +130,44 @@ export const HistoryPointSchema = z.object({
   channelUpdate: z.boolean(),
 });
 
+/** The modes of switch-to-configuration a switch can use. */
+export const SwitchModeSchema = z.enum(['switch', 'boot', 'test']);
+
+/** How a privileged (or home-manager) action ended. */
+export const ActionOutcomeSchema = z.object({
+  state: z.enum(['done', 'cancelled', 'not-authorised', 'bad-arguments', 'refused', 'failed', 'crashed']),
+  /** One sentence: what happened, and what state the system is in. */
+  message: z.string(),
+  /** The helper's result line, when there was one. */
+  result: z.record(z.string(), z.unknown()).nullable(),
+});
+
+/** The preview of a switch: the diff from the current generation, or why it cannot run. */
+export const SwitchPreviewSchema = z.object({
+  diff: DiffSchema.nullable(),
+  alreadyCurrent: z.boolean(),
+});
+
+/** The preview of a deletion. */
+export const DeletePreviewSchema = z.object({
+  generations: z.array(z.number().int().positive()),
+  /** Paths (and their bytes) that only the deleted generations reach among the profile's generations. */
+  collectablePaths: z.number().int().nonnegative(),
+  collectableBytes: z.number().int().nonnegative(),
+});
+
+/** The preview of a garbage collection (the helper's dry run). */
+export const GcPreviewSchema = z.object({
+  outcome: ActionOutcomeSchema,
+  deadPaths: z.number().int().nonnegative().nullable(),
+  bytes: z.number().int().nonnegative().nullable(),
+});
+
+const deleteInput = z
+  .object({ kind: z.enum(['system', 'home']), name: z.string().min(1).max(255), numbers: z.array(z.number().int().positive().max(2 ** 32 - 1)).min(1).max(1000) })
+  .strict();
+const switchInput = z.object({ generation: GenerationRefSchema, mode: SwitchModeSchema }).strict();
+
 /** A typed failure any call can return. */
 export const GentryErrorSchema = z.object({
   code: z.enum(['bad-input', 'not-found', 'unavailable', 'internal']),
@@ -150,6 +188,18 @@ export const calls = {
   openDemo: { input: empty, output: MachineSchema },
   /** The package diff between two generations (of one profile or two). */
   diff: { input: z.object({ from: GenerationRefSchema, to: GenerationRefSchema }).strict(), output: DiffSchema },
+  /** What switching (or booting) to a generation would change. */
+  previewSwitch: { input: switchInput, output: SwitchPreviewSchema },
+  /** Switch, boot into or test a generation (system: through the helper; home-manager: its own activate). */
+  switchGeneration: { input: switchInput, output: ActionOutcomeSchema },
+  /** What deleting generations would free; refuses the current and booted ones (bad-input). */
+  previewDelete: { input: deleteInput, output: DeletePreviewSchema },
+  /** Delete generations (system: through the helper; home-manager: the person's own links). */
+  deleteGenerations: { input: deleteInput, output: ActionOutcomeSchema },
+  /** The garbage collector's dry run. */
+  previewGc: { input: empty, output: GcPreviewSchema },
+  /** Collect garbage. */
+  collectGarbage: { input: empty, output: ActionOutcomeSchema },
   /** Closure size and package count of every generation of a profile, oldest first. */
   history: { input: z.object({ kind: ProfileKindSchema, name: z.string().min(1).max(255) }).strict(), output: z.object({ points: z.array(HistoryPointSchema) }) },
 } as const;
@@ -158,6 +208,8 @@ export const calls = {
 export const events = {
   /** The profiles changed (demo opened, a generation appeared); the UI reloads. */
   profilesChanged: z.object({ reason: z.string() }),
+  /** A line of progress from a running action. */
+  actionProgress: z.object({ message: z.string() }),
 } as const;
 
 export type ProfileKind = z.infer<typeof ProfileKindSchema>;
@@ -174,6 +226,11 @@ export type PackageDiff = z.infer<typeof PackageDiffSchema>;
 export type DiffSummary = z.infer<typeof DiffSummarySchema>;
 export type Diff = z.infer<typeof DiffSchema>;
 export type HistoryPoint = z.infer<typeof HistoryPointSchema>;
+export type SwitchMode = z.infer<typeof SwitchModeSchema>;
+export type ActionOutcome = z.infer<typeof ActionOutcomeSchema>;
+export type SwitchPreview = z.infer<typeof SwitchPreviewSchema>;
+export type DeletePreview = z.infer<typeof DeletePreviewSchema>;
+export type GcPreview = z.infer<typeof GcPreviewSchema>;
 
 export type CallName = keyof typeof calls;
 export type EventName = keyof typeof events;

@@ -7,6 +7,9 @@ import type { Logger } from './log.ts';
 import { type ClosureStats, profileHistory } from './diff/history.ts';
 import { diffSides } from './diff/generation-diff.ts';
 import { profilePath, resolveRef } from './diff/resolve-side.ts';
+import { type HelperCommand, type HelperOutcome, helperCommand, runHelper } from './helper/helper-client.ts';
+import { previewDelete, previewSwitch } from './helper/generation-actions.ts';
+import { deleteHome, switchHome } from './helper/home-actions.ts';
 import { type ClosureReader, openClosureReader } from './nix/closure-reader.ts';
 import { cachedClosureSizer } from './nix/closure-size-cache.ts';
 import { type ClosureSizer, openClosureSizer } from './nix/closure-sizes.ts';
@@ -26,6 +29,8 @@ export interface ServiceContext {
   openDemo?: DemoOpener;
   /** True when `paths` already are a demo world. */
   demo?: boolean;
+  /** How to run the privileged helper; default: pkexec, or GENTRY_HELPER (see helper-client.ts). */
+  helper?: HelperCommand;
   /** Where measured closure sizes are remembered across runs; absent: not remembered. */
   closureCacheFile?: string;
 }
@@ -96,6 +101,13 @@ export function createServices(ctx: ServiceContext): Services {
     }
     return reader;
   };
+  const helper = ctx.helper ?? helperCommand();
+  const outcome = ({ state, message, result }: HelperOutcome) => ({ state, message, result });
+  const runAction = async (args: string[], changed: boolean) => {
+    const done = await runHelper(helper, args, (e) => emit('actionProgress', { message: typeof e.message === 'string' ? e.message : JSON.stringify(e) }));
+    if (changed) emit('profilesChanged', { reason: args[0] as string });
+    return outcome(done);
+  };
   const machine = async (): Promise<Machine> => {
     unavailable ??= ctx.openDemo ? demoUnavailableReason(ctx.run) : Promise.resolve('This Gentry was started without a demo.');
     const reason = await unavailable;
@@ -112,6 +124,35 @@ export function createServices(ctx: ServiceContext): Services {
     machine: () => machine(),
     listProfiles: async () => listProfiles(paths, await getSizer()),
     diff: async ({ from, to }) => diffSides(await getReader(), await resolveRef(paths, from), await resolveRef(paths, to)),
+    previewSwitch: async ({ generation: g }) => {
+      if (g.kind === 'user') throw new GentryError('bad-input', 'per-user profiles are switched with nix profile rollback, not by Gentry yet', null);
+      return previewSwitch(paths, await getReader(), g.name, g.number, g.kind);
+    },
+    switchGeneration: async ({ generation: g, mode }) => {
+      if (g.kind === 'home') {
+        const result = await switchHome(await profilePath(paths, 'home', g.name), g.number, ctx.run);
+        emit('profilesChanged', { reason: 'switch' });
+        return result;
+      }
+      if (g.kind !== 'system') throw new GentryError('bad-input', 'only system and home-manager generations can be switched here', null);
+      return runAction(['switch', '--profile', g.name, '--generation', String(g.number), '--mode', mode], true);
+    },
+    previewDelete: async ({ kind, name, numbers }) => previewDelete(paths, await getReader(), name, numbers, kind),
+    deleteGenerations: async ({ kind, name, numbers }) => {
+      await previewDelete(paths, await getReader(), name, numbers, kind); // the same refusals, before any password
+      if (kind === 'home') {
+        const result = await deleteHome(await profilePath(paths, 'home', name), numbers);
+        emit('profilesChanged', { reason: 'delete' });
+        return result;
+      }
+      return runAction(['delete-generations', '--profile', name, ...numbers.flatMap((n) => ['--generation', String(n)])], true);
+    },
+    previewGc: async () => {
+      const dry = await runHelper(helper, ['collect-garbage', '--dry-run']);
+      const r = dry.result ?? {};
+      return { outcome: outcome(dry), deadPaths: typeof r.deadPaths === 'number' ? r.deadPaths : null, bytes: typeof r.bytes === 'number' ? r.bytes : null };
+    },
+    collectGarbage: async () => runAction(['collect-garbage'], true),
     history: async ({ kind, name }) => ({ points: await profileHistory(await profilePath(paths, kind, name), kind, await getReader(), historyMemo) }),
     openDemo: async () => {
       const open = ctx.openDemo;

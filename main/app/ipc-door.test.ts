@@ -32,6 +32,12 @@ function fakeServices(): Services {
         throw new Error('not used here');
       }),
       history: vi.fn(async () => ({ points: [] })),
+      previewSwitch: vi.fn(async () => ({ diff: null, alreadyCurrent: true })),
+      switchGeneration: vi.fn(async () => ({ state: 'done' as const, message: '', result: null })),
+      previewDelete: vi.fn(async () => ({ generations: [], collectablePaths: 0, collectableBytes: 0 })),
+      deleteGenerations: vi.fn(async () => ({ state: 'done' as const, message: '', result: null })),
+      previewGc: vi.fn(async () => ({ outcome: { state: 'done' as const, message: '', result: null }, deadPaths: 0, bytes: 0 })),
+      collectGarbage: vi.fn(async () => ({ state: 'done' as const, message: '', result: null })),
     },
     subscribe: () => () => {},
     close() {},

@@ -14,22 +14,22 @@ import { readProfileLinks } from '../nix/profile-links.ts';
 /** The modes of `switch-to-configuration` the helper accepts. */
 export type SwitchMode = 'switch' | 'boot' | 'test';
 
-/** A system profile's link path and its current and booted generation numbers. */
-async function profileState(paths: MachinePaths, name: string): Promise<{ profile: string; current: number | null; booted: number | null; numbers: number[] }> {
-  const profile = await profilePath(paths, 'system', name);
+/** A profile's link path and its current and booted generation numbers (booted: system profiles only). */
+async function profileState(paths: MachinePaths, name: string, kind: 'system' | 'home' = 'system'): Promise<{ profile: string; current: number | null; booted: number | null; numbers: number[] }> {
+  const profile = await profilePath(paths, kind, name);
   const { generations, current } = await readProfileLinks(profile);
   const bootedPath = await realpath(paths.bootedSystem).catch(() => null);
-  const booted = generations.find((g) => bootedPath !== null && g.target === bootedPath)?.number ?? null;
+  const booted = kind === 'system' ? (generations.find((g) => bootedPath !== null && g.target === bootedPath)?.number ?? null) : null;
   return { profile, current, booted, numbers: generations.map((g) => g.number) };
 }
 
 /** The preview of a switch: the package diff from the current generation to N. */
-export async function previewSwitch(paths: MachinePaths, reader: ClosureReader, name: string, number: number): Promise<{ diff: Diff | null; alreadyCurrent: boolean }> {
-  const state = await profileState(paths, name);
-  const target = await resolveGeneration(state.profile, 'system', number);
+export async function previewSwitch(paths: MachinePaths, reader: ClosureReader, name: string, number: number, kind: 'system' | 'home' = 'system'): Promise<{ diff: Diff | null; alreadyCurrent: boolean }> {
+  const state = await profileState(paths, name, kind);
+  const target = await resolveGeneration(state.profile, kind, number);
   if (state.current === number) return { diff: null, alreadyCurrent: true };
   if (state.current === null) return { diff: null, alreadyCurrent: false };
-  return { diff: await diffSides(reader, await resolveGeneration(state.profile, 'system', state.current), target), alreadyCurrent: false };
+  return { diff: await diffSides(reader, await resolveGeneration(state.profile, kind, state.current), target), alreadyCurrent: false };
 }
 
 /** The preview of a deletion: what goes, and how many bytes only those generations reach. */
@@ -42,8 +42,8 @@ export interface DeletePreview {
 }
 
 /** Checks a deletion the way the helper will, and measures what it frees. */
-export async function previewDelete(paths: MachinePaths, reader: ClosureReader, name: string, numbers: number[]): Promise<DeletePreview> {
-  const state = await profileState(paths, name);
+export async function previewDelete(paths: MachinePaths, reader: ClosureReader, name: string, numbers: number[], kind: 'system' | 'home' = 'system'): Promise<DeletePreview> {
+  const state = await profileState(paths, name, kind);
   const unique = [...new Set(numbers)].sort((a, b) => a - b);
   for (const n of unique) {
     if (!state.numbers.includes(n)) throw new GentryError('bad-input', `${basename(state.profile)} has no generation ${n}`, 'List them with `gentry list`.');
@@ -52,7 +52,7 @@ export async function previewDelete(paths: MachinePaths, reader: ClosureReader, 
   }
   const closureOf = async (n: number) => {
     try {
-      return await reader.closure((await resolveGeneration(state.profile, 'system', n)).side.storePath);
+      return await reader.closure((await resolveGeneration(state.profile, kind, n)).side.storePath);
     } catch {
       return new Map<string, number>(); // a garbage-collected generation frees nothing more
     }
