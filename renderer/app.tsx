@@ -1,5 +1,6 @@
 // The window: header, connection and notice banners, and the screen for what has loaded so far.
 import { useEffect } from 'react';
+import { ActionDialog } from './components/action-dialog.tsx';
 import { AppHeader } from './components/app-header.tsx';
 import { ConnectionBanner } from './components/connection-banner.tsx';
 import { ErrorPanel } from './components/error-panel.tsx';
@@ -45,6 +46,7 @@ export function App() {
         {screen === 'generations' && <GenerationsView />}
         {screen === 'diff' && <DiffView />}
       </main>
+      <ActionDialog />
     </div>
   );
 }

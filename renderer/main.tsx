@@ -7,6 +7,7 @@ import './styles/controls.css';
 import './styles/generations.css';
 import './styles/history.css';
 import './styles/diff.css';
+import './styles/actions.css';
 import { App } from './app.tsx';
 import { startStores } from './stores/bound-stores.ts';
 

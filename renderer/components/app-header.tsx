@@ -1,5 +1,5 @@
-// The window's header: name, the machine looked at, a demo badge, activity, and keyboard help.
-import { useGenerations, useMachine } from '../stores/bound-stores.ts';
+// The window's header: name, the machine looked at, a demo badge, activity, collecting garbage, and keyboard help.
+import { useActions, useGenerations, useMachine } from '../stores/bound-stores.ts';
 import { KeyboardHelp } from './keyboard-help.tsx';
 import { Spinner } from './icons.tsx';
 
@@ -7,6 +7,8 @@ import { Spinner } from './icons.tsx';
 export function AppHeader() {
   const machine = useMachine((state) => state.machine);
   const refreshing = useGenerations((state) => state.loading && state.list !== null);
+  const listed = useGenerations((state) => state.list !== null);
+  const open = useActions((state) => state.open);
   return (
     <header className="app-header">
       <span className="brand">Gentry</span>
@@ -18,6 +20,17 @@ export function AppHeader() {
       )}
       <span className="header-spacer" />
       {refreshing && <span className="header-activity" role="status"><Spinner />Refreshing…</span>}
+      {machine?.hasSystemProfile && listed && (
+        <button
+          type="button"
+          className="button"
+          title="Shows what the garbage collector would free first (a dry run); nothing is deleted until you confirm"
+          data-testid="action-gc"
+          onClick={() => void open({ action: 'gc' })}
+        >
+          Collect garbage…
+        </button>
+      )}
       <KeyboardHelp />
     </header>
   );

@@ -12,6 +12,8 @@ import { useClaimFocus } from './use-claim-focus.ts';
 /** Height of one row in pixels (the CSS uses the same value through --row-height). */
 export const ROW_HEIGHT = 30;
 
+const MARK_TRACK = '1.75rem';
+
 /** Props of {@link GenerationList}. */
 export type GenerationListProps = {
   /** Changes when another profile is shown (the list then scrolls to that profile's selection). */
@@ -28,11 +30,21 @@ export type GenerationListProps = {
   /** Enter: diff the selected generation against the one before it. */
   onDiffPrevious: () => void;
   onStepProfile: (delta: number) => void;
+  /** The deletion checkboxes; absent when the profile's generations cannot be deleted. */
+  marking?: ListMarking;
+};
+
+/** The deletion checkboxes of the list: which are ticked, which cannot be, and ticking one. */
+export type ListMarking = {
+  marked: ReadonlySet<number>;
+  /** Why a generation cannot be ticked, or null. */
+  blockedReason: (generation: Generation) => string | null;
+  onToggle: (number: number) => void;
 };
 
 /** The generation list: a header row and a listbox of rows, only the visible ones in the DOM. */
 export function GenerationList(props: GenerationListProps) {
-  const { profileKey, label, generations, columns, selectedNumber, now, onSelect, onCompare, onDiffPrevious, onStepProfile } = props;
+  const { profileKey, label, generations, columns, selectedNumber, now, onSelect, onCompare, onDiffPrevious, onStepProfile, marking } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualiser hands back methods the React Compiler cannot memoise; this app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -45,7 +57,7 @@ export function GenerationList(props: GenerationListProps) {
   });
   const selectedIndex = indexOfNumber(generations, selectedNumber);
   const context = useMemo(() => ({ now, largestClosure: largestClosure(generations) }), [now, generations]);
-  const template = useMemo(() => gridTemplate(columns), [columns]);
+  const template = useMemo(() => (marking ? `${MARK_TRACK} ` : '') + gridTemplate(columns), [columns, marking]);
   useClaimFocus(scrollRef);
 
   useEffect(() => {
@@ -64,6 +76,12 @@ export function GenerationList(props: GenerationListProps) {
       onDiffPrevious();
       return;
     }
+    if (event.key === ' ' && marking) {
+      event.preventDefault();
+      const generation = generations[selectedIndex];
+      if (generation && marking.blockedReason(generation) === null) marking.onToggle(generation.number);
+      return;
+    }
     const page = rowsPerPage(scrollRef.current?.clientHeight ?? 0, ROW_HEIGHT);
     const next = indexAfterKey(event.key, selectedIndex, generations.length, page);
     if (next === null) return;
@@ -76,6 +94,7 @@ export function GenerationList(props: GenerationListProps) {
   return (
     <div className="generation-list" style={{ '--columns': template } as CSSProperties}>
       <div className="generation-header" aria-hidden="true">
+        {marking && <div className="cell cell-mark" title="Tick generations to delete them">Del.</div>}
         {columns.map((column) => (
           <div key={column.field} className={`cell cell-${column.field}`} data-testid="column-header" data-field={column.field}>
             {column.label}
@@ -107,6 +126,10 @@ export function GenerationList(props: GenerationListProps) {
                 context={context}
                 onSelect={onSelect}
                 onCompare={onCompare}
+                markable={marking !== undefined}
+                marked={marking?.marked.has(generation.number) ?? false}
+                markBlock={marking ? marking.blockedReason(generation) : null}
+                onMark={marking?.onToggle}
               />
             );
           })}

@@ -20,14 +20,39 @@ export type GenerationRowProps = {
   onSelect: (number: number) => void;
   /** Ctrl-, ⌘- or Shift-click: compare this generation with the selected one. */
   onCompare: (number: number) => void;
+  /** True when the row has a deletion checkbox. */
+  markable?: boolean;
+  marked?: boolean;
+  /** Why this generation cannot be ticked for deletion, or null. */
+  markBlock?: string | null;
+  onMark?: (number: number) => void;
 };
 
+function MarkCell({ number, marked, block, onMark }: { number: number; marked: boolean; block: string | null; onMark?: (number: number) => void }) {
+  return (
+    <span className="cell cell-mark" title={block ?? (marked ? `Untick to keep generation ${number}` : `Tick to delete generation ${number}`)}>
+      <input
+        type="checkbox"
+        tabIndex={-1}
+        checked={marked}
+        disabled={block !== null}
+        aria-label={block ?? `Delete generation ${number}`}
+        data-testid="select-generation"
+        data-number={number}
+        onClick={(event) => event.stopPropagation()}
+        onChange={() => onMark?.(number)}
+      />
+    </span>
+  );
+}
+
 /** A generation row. */
-export const GenerationRow = memo(function GenerationRow({ generation, columns, selected, top, context, onSelect, onCompare }: GenerationRowProps) {
+export const GenerationRow = memo(function GenerationRow({ generation, columns, selected, top, context, onSelect, onCompare, markable = false, marked = false, markBlock = null, onMark }: GenerationRowProps) {
   const classes = ['generation-row'];
   if (selected) classes.push('selected');
   if (generation.current) classes.push('is-current');
   if (generation.problem !== null) classes.push('has-problem');
+  if (marked) classes.push('is-marked');
   return (
     <div
       id={generationRowId(generation.number)}
@@ -40,12 +65,14 @@ export const GenerationRow = memo(function GenerationRow({ generation, columns, 
       data-current={generation.current}
       data-booted={generation.booted}
       data-selected={selected}
+      data-marked={markable ? marked : undefined}
       title={selected ? undefined : 'Ctrl-click (⌘-click) or Shift-click to compare with the selected generation'}
       onClick={(event) => {
         if (event.ctrlKey || event.metaKey || event.shiftKey) onCompare(generation.number);
         else onSelect(generation.number);
       }}
     >
+      {markable && <MarkCell number={generation.number} marked={marked} block={markBlock} onMark={onMark} />}
       {columns.map((column) => (
         <GenerationCell key={column.field} field={column.field} generation={generation} context={context} />
       ))}

@@ -9,6 +9,7 @@ const GENERATION_KEYS: KeyRows = [
   ['← →  or  [ ]', 'previous / next profile'],
   ['Enter', 'diff with the generation before'],
   ['Ctrl-click', 'compare with the selected one (also ⌘- or Shift-click)'],
+  ['Space', 'tick / untick the selected generation for deletion'],
   ['Tab', 'move between chart, sidebar, list and details'],
 ];
 
@@ -45,6 +46,7 @@ export function KeyboardHelp() {
         <KeyList title="Generations" keys={GENERATION_KEYS} />
         <p className="help-note">Arrow keys and Enter work when the generation list has focus; [ and ] work anywhere.</p>
         <KeyList title="Diff" keys={DIFF_KEYS} />
+        <p className="help-note">Switch and boot are in the details pane; every action shows a preview first. In its dialog, Esc cancels and Tab stays inside.</p>
         <p className="help-note">In the history chart, ← → move between generations and Enter opens one&apos;s diff.</p>
       </div>
     </div>

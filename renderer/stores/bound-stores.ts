@@ -2,6 +2,7 @@
 import { useStore } from 'zustand';
 import { api, connection } from '../api/index.ts';
 import { readFlag, writeFlag } from '../lib/remembered-flag.ts';
+import { createActionsStore, type ActionsState } from './actions-store.ts';
 import { createClockStore, type ClockState } from './clock-store.ts';
 import { createConnectionStore, type ConnectionState } from './connection-store.ts';
 import { createDiffFilterStore, type DiffFilterState } from './diff-filter-store.ts';
@@ -32,6 +33,14 @@ export const machineStore = createMachineStore({
     void generationsStore.getState().load({ resetSelection: true });
   },
 });
+/** The action dialog and deletion marks; after an action the generations (and what depends on them) reload. */
+export const actionsStore = createActionsStore(api, {
+  onFinished: () => {
+    diffStore.getState().forget();
+    historyStore.getState().invalidate();
+    void generationsStore.getState().load();
+  },
+});
 /** The connection store of this page. */
 export const connectionStore = createConnectionStore(connection);
 /** The clock behind relative dates. */
@@ -49,6 +58,8 @@ export const useDiff = <T>(selector: (state: DiffState) => T): T => useStore(dif
 export const useDiffFilter = <T>(selector: (state: DiffFilterState) => T): T => useStore(diffFilterStore, selector);
 /** Reads the history store. */
 export const useHistory = <T>(selector: (state: HistoryState) => T): T => useStore(historyStore, selector);
+/** Reads the actions store. */
+export const useActions = <T>(selector: (state: ActionsState) => T): T => useStore(actionsStore, selector);
 /** The clock's current time, refreshed every 30 seconds. */
 export const useNow = (): number => useStore(clockStore, (state: ClockState) => state.now);
 

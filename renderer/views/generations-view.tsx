@@ -2,18 +2,21 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { Profile } from '../../common/contract.ts';
 import { CompareControls } from '../components/compare-controls.tsx';
+import { DeleteBar } from '../components/delete-bar.tsx';
+import { GenerationActions } from '../components/generation-actions.tsx';
 import { GenerationDetails } from '../components/generation-details.tsx';
-import { GenerationList } from '../components/generation-list.tsx';
+import { GenerationList, type ListMarking } from '../components/generation-list.tsx';
 import { HistoryChart } from '../components/history-chart.tsx';
 import { ProfileHeader } from '../components/profile-header.tsx';
 import { ProfileSidebar } from '../components/profile-sidebar.tsx';
 import { ProfileStatePanel } from '../components/profile-state-panel.tsx';
 import { useOpenDiff } from '../components/use-open-diff.ts';
+import { canDeleteKind, deletionBlock, effectiveMarks } from '../lib/action-rules.ts';
 import { columnsFor } from '../lib/columns.ts';
 import { orderedPair, pairWithPrevious } from '../lib/diff-pairs.ts';
 import { newestFirst } from '../lib/generation-order.ts';
 import { profileKey } from '../lib/profile-order.ts';
-import { useGenerations, useNow } from '../stores/bound-stores.ts';
+import { useActions, useGenerations, useNow } from '../stores/bound-stores.ts';
 import { selectedGenerationNumber, selectedProfile } from '../stores/generations-store.ts';
 
 function typingInto(target: EventTarget | null): boolean {
@@ -78,6 +81,14 @@ function ProfilePane({ profile, onStepProfile }: { profile: Profile; onStepProfi
     if (pair) openDiff(pair);
   }, [profile, openDiff]);
   const marked = useMemo(() => (selectedNumber === null ? [] : [selectedNumber]), [selectedNumber]);
+  const rawMarks = useActions((state) => state.marks[key]);
+  const toggleMark = useActions((state) => state.toggleMark);
+  const clearMarks = useActions((state) => state.clearMarks);
+  const toDelete = useMemo(() => effectiveMarks(profile, rawMarks ?? []), [profile, rawMarks]);
+  const marking = useMemo((): ListMarking | undefined => {
+    if (!canDeleteKind(profile.kind)) return undefined;
+    return { marked: new Set(toDelete), blockedReason: (generation) => deletionBlock(profile.kind, generation), onToggle: (number) => toggleMark(key, number) };
+  }, [profile.kind, toDelete, toggleMark, key]);
 
   return (
     <section className="profile-pane" aria-label={`Profile ${profile.name}`} data-testid="profile-pane" data-profile={key}>
@@ -88,23 +99,32 @@ function ProfilePane({ profile, onStepProfile }: { profile: Profile; onStepProfi
         <>
           <HistoryChart profile={profile} marked={marked} focusNumber={selectedNumber} onPick={diffWithPrevious} />
           <div className="profile-body">
-            <GenerationList
-              profileKey={key}
-              label={`Generations of ${profile.name}, newest first`}
-              generations={generations}
-              columns={columns}
-              selectedNumber={selectedNumber}
-              now={now}
-              onSelect={onSelect}
-              onCompare={onCompare}
-              onDiffPrevious={() => diffWithPrevious(selectedNumber)}
-              onStepProfile={onStepProfile}
-            />
+            <div className="list-column">
+              <DeleteBar profile={profile} marked={toDelete} onClear={() => clearMarks(key)} />
+                <GenerationList
+                profileKey={key}
+                label={`Generations of ${profile.name}, newest first`}
+                generations={generations}
+                columns={columns}
+                selectedNumber={selectedNumber}
+                now={now}
+                onSelect={onSelect}
+                onCompare={onCompare}
+                onDiffPrevious={() => diffWithPrevious(selectedNumber)}
+                onStepProfile={onStepProfile}
+                marking={marking}
+              />
+            </div>
             <GenerationDetails
               kind={profile.kind}
               generation={selected}
               now={now}
-              actions={selected && <CompareControls profile={profile} generation={selected} onOpen={openDiff} />}
+              actions={selected && (
+                <>
+                  <GenerationActions profile={profile} generation={selected} />
+                  <CompareControls profile={profile} generation={selected} onOpen={openDiff} />
+                </>
+              )}
             />
           </div>
         </>

@@ -1,0 +1,175 @@
+// The modal dialog of an action: its preview, the confirm button that names it, progress while it runs, and its outcome.
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { ActionOutcome, GentryErrorShape } from '../../common/contract.ts';
+import { formatBytesExact } from '../../common/format-size.ts';
+import type { ActionPreview, ActionRequest, DialogState } from '../lib/action-dialog.ts';
+import { actionTitle, collectableText, confirmLabel, gcPreviewText, numberList, outcomeWords } from '../lib/action-wording.ts';
+import { wrapIndex } from '../lib/focus-wrap.ts';
+import { useActions } from '../stores/bound-stores.ts';
+import { Spinner } from './icons.tsx';
+import { SwitchPreview } from './switch-preview.tsx';
+
+const FOCUSABLE = 'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/** What the action will do, said before the preview arrives. */
+function Intro({ request }: { request: ActionRequest }) {
+  switch (request.action) {
+    case 'switch':
+      if (request.generation.kind === 'home') return <p>Runs generation {request.generation.number}&apos;s own <code>activate</code> script as you: your home-manager files and services become that generation&apos;s.</p>;
+      return request.mode === 'boot'
+        ? <p>Makes generation {request.generation.number} the default boot entry. Nothing changes on the running system until you reboot. Gentry&apos;s helper asks for the administrator password.</p>
+        : <p>Activates generation {request.generation.number} now and makes it the default boot entry. Gentry&apos;s helper asks for the administrator password.</p>;
+    case 'delete':
+      return <p>Removes the generation links {numberList(request.numbers)} of {request.name}. Their store paths stay until the garbage collector runs.{request.kind === 'system' ? ' Gentry\u2019s helper asks for the administrator password.' : ''}</p>;
+    case 'gc':
+      return <p>Deletes every store path no generation or other root reaches. The dry run below may itself ask for the administrator password (pkexec), and collecting asks again.</p>;
+  }
+}
+
+function PreviewBody({ preview }: { preview: ActionPreview }) {
+  switch (preview.action) {
+    case 'switch': {
+      const { diff, alreadyCurrent } = preview.value;
+      if (alreadyCurrent) return <p data-testid="switch-preview" data-current="true">This is already the current generation: switching changes no packages.</p>;
+      if (diff === null) return <p data-testid="switch-preview" data-current="false">There is no current generation to compare with.</p>;
+      return <SwitchPreview diff={diff} />;
+    }
+    case 'delete': {
+      const { generations, collectablePaths, collectableBytes } = preview.value;
+      return (
+        <div data-testid="delete-preview" data-paths={collectablePaths} data-bytes={collectableBytes}>
+          <p>Generations to delete: {numberList(generations)}</p>
+          <p className="preview-figure" title={formatBytesExact(collectableBytes)}>{collectableText(collectablePaths, collectableBytes)}</p>
+          <p className="muted">Counted among this profile&apos;s generations; other profiles may still keep some of these paths.</p>
+        </div>
+      );
+    }
+    case 'gc': {
+      const { deadPaths, bytes } = preview.value;
+      return (
+        <div data-testid="gc-preview" data-paths={deadPaths ?? ''} data-bytes={bytes ?? ''}>
+          <p className="preview-figure" title={bytes === null ? undefined : formatBytesExact(bytes)}>{gcPreviewText(deadPaths, bytes)}</p>
+        </div>
+      );
+    }
+  }
+}
+
+function ErrorBox({ error }: { error: GentryErrorShape }) {
+  return (
+    <div className="error-box" role="alert" data-testid="action-error" data-code={error.code}>
+      <span className="error-message">{error.message}</span>
+      {error.hint !== null && <span className="error-hint">{error.hint}</span>}
+    </div>
+  );
+}
+
+function Outcome({ outcome, testId }: { outcome: ActionOutcome; testId: string }) {
+  const words = outcomeWords(outcome.state);
+  return (
+    <div className={`action-outcome outcome-${words.tone}`} role="status" data-testid={testId} data-state={outcome.state}>
+      <strong>{words.title}</strong>
+      {outcome.message !== '' && <span>{outcome.message}</span>}
+    </div>
+  );
+}
+
+function Body({ dialog }: { dialog: DialogState }): ReactNode {
+  return (
+    <>
+      <Intro request={dialog.request} />
+      {dialog.phase === 'previewing' && <p className="progress" role="status"><Spinner />Working out what would change…</p>}
+      {dialog.preview && <PreviewBody preview={dialog.preview} />}
+      {dialog.previewOutcome && <Outcome outcome={dialog.previewOutcome} testId="action-preview-outcome" />}
+      {dialog.error && <ErrorBox error={dialog.error} />}
+      {(dialog.phase === 'running' || dialog.progress !== null) && (
+        <p className="progress action-progress" role="status" data-testid="action-progress">
+          {dialog.phase === 'running' && <Spinner />}
+          {dialog.progress ?? 'Starting…'}
+        </p>
+      )}
+      {dialog.outcome && <Outcome outcome={dialog.outcome} testId="action-outcome" />}
+    </>
+  );
+}
+
+/** The action dialog, shown while the actions store has one open. */
+export function ActionDialog() {
+  const dialog = useActions((state) => state.dialog);
+  if (!dialog) return null;
+  return <OpenDialog dialog={dialog} />;
+}
+
+function OpenDialog({ dialog }: { dialog: DialogState }) {
+  const confirm = useActions((state) => state.confirm);
+  const close = useActions((state) => state.close);
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const { request, phase } = dialog;
+  const finished = phase === 'done' || phase === 'failed';
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const before = document.activeElement;
+    if (!element.open) element.showModal();
+    cancelRef.current?.focus();
+    return () => {
+      element.close();
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
+
+  // Focus follows the dialog's progress: the close button once the action has ended.
+  useEffect(() => {
+    if (finished) cancelRef.current?.focus();
+  }, [finished]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDialogElement>): void {
+    if (event.key !== 'Tab' || !ref.current) return;
+    const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const to = wrapIndex(focusable.length, focusable.indexOf(document.activeElement as HTMLElement), event.shiftKey);
+    if (to === null) return;
+    event.preventDefault();
+    focusable[to]?.focus();
+  }
+
+  const danger = request.action !== 'switch';
+  return (
+    <dialog
+      ref={ref}
+      className="action-dialog"
+      aria-labelledby="action-dialog-title"
+      aria-busy={phase === 'previewing' || phase === 'running'}
+      data-testid="action-dialog"
+      data-action={request.action}
+      data-state={phase}
+      onCancel={(event) => {
+        event.preventDefault(); // Escape: close through the store, which refuses while an action runs
+        close();
+      }}
+      onKeyDown={onKeyDown}
+    >
+      <h2 id="action-dialog-title">{actionTitle(request)}</h2>
+      <div className="action-dialog-body">
+        <Body dialog={dialog} />
+      </div>
+      <div className="action-dialog-buttons">
+        <button ref={cancelRef} type="button" className="button" disabled={phase === 'running'} onClick={close} data-testid="action-cancel">
+          {finished ? 'Close' : 'Cancel'}
+        </button>
+        {!finished && (
+          <button
+            type="button"
+            className={danger ? 'button button-danger' : 'button button-primary'}
+            disabled={phase !== 'ready'}
+            onClick={() => void confirm()}
+            data-testid="action-confirm"
+          >
+            {confirmLabel(request)}
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}
