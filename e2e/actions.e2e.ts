@@ -1,7 +1,8 @@
 // Actions on generations in Chromium against `gentry serve` on a fresh small world, with the real helper
-// run directly (GENTRY_HELPER, no pkexec): switch, boot, delete, switch home-manager, and a GC dry run.
+// run directly (GENTRY_HELPER, no pkexec): switch, boot, delete, switch home-manager, a GC dry run, and a real GC
+// with every other store path rooted.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -63,7 +64,7 @@ test.describe('actions on generations', () => {
     if (cache) rmSync(cache, { recursive: true, force: true });
   });
 
-  test('switches, boots, deletes, switches home-manager and previews a GC', async ({ page }) => {
+  test('switches, boots, deletes, switches home-manager, previews a GC and collects', async ({ page }) => {
     test.setTimeout(180_000);
     const system = world.expected.profiles.find((p) => p.kind === 'system' && p.name === 'system') as Profile;
     const home = world.expected.profiles.find((p) => p.kind === 'home') as Profile;
@@ -164,5 +165,31 @@ test.describe('actions on generations', () => {
     }
     await page.getByTestId('action-cancel').click();
     await expect(dialog).toHaveCount(0);
+
+    // A real GC deletes every unrooted path of this machine's store: root every entry there first,
+    // add one unrooted decoy, collect from the UI, and check that only the decoy went.
+    const env = { ...process.env, NIX_CONFIG: 'substituters =\nexperimental-features = nix-command' };
+    const decoyDir = mkdtempSync(join(tmpdir(), 'gentry-e2e-decoy-'));
+    writeFileSync(join(decoyDir, `gentry-e2e-gc-decoy-${world.id}`), 'garbage\n');
+    const decoy = spawnSync('nix-store', ['--add', join(decoyDir, `gentry-e2e-gc-decoy-${world.id}`)], { env, encoding: 'utf8' }).stdout.trim();
+    rmSync(decoyDir, { recursive: true, force: true });
+    expect(decoy).toMatch(/^\/nix\/store\//);
+    const keep = mkdtempSync('/nix/var/nix/gcroots/gentry-e2e-');
+    try {
+      for (const name of readdirSync('/nix/store')) {
+        if (`/nix/store/${name}` !== decoy && !name.startsWith('.')) symlinkSync(`/nix/store/${name}`, join(keep, name));
+      }
+      await page.getByTestId('action-gc').click();
+      await expect(dialog).toHaveAttribute('data-state', 'ready');
+      await page.getByTestId('action-confirm').click();
+      await expect(page.getByTestId('action-outcome')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+      expect(spawnSync('nix-store', ['--check-validity', decoy], { env }).status).not.toBe(0);
+      const worldPaths = readFileSync(join(world.root, 'store-paths.txt'), 'utf8').trim().split('\n');
+      const check = spawnSync('nix-store', ['--check-validity', ...worldPaths], { env, encoding: 'utf8' });
+      expect(check.status, check.stderr).toBe(0);
+      await page.getByTestId('action-cancel').click();
+    } finally {
+      rmSync(keep, { recursive: true, force: true });
+    }
   });
 });
