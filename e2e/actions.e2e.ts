@@ -3,15 +3,15 @@
 // with every other store path rooted.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, type Page, test } from '@playwright/test';
 import type { Generation, Profile } from '../common/contract.ts';
 import { buildWorld, removeWorld, type World } from './world/index.ts';
+import { buildHelperBinary } from '../main/helper/helper-binary.ts';
 
 const repo = join(import.meta.dirname, '..');
-const helper = join(repo, 'native-helpers/gentry-helper/target/debug/gentry-helper');
 
 /** Opens the app and selects a profile. */
 async function openProfile(page: Page, url: string, profile: Profile): Promise<void> {
@@ -39,11 +39,7 @@ test.describe('actions on generations', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    const build = spawnSync('cargo', ['build', '--quiet', '--manifest-path', join(repo, 'native-helpers/gentry-helper/Cargo.toml')], {
-      env: { ...process.env, PATH: `${process.env.PATH}:${homedir()}/.cargo/bin` },
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`building the helper failed: ${build.stderr}`);
+    const helper = buildHelperBinary(repo);
     world = await buildWorld({ preset: 'small' });
     cache = mkdtempSync(join(tmpdir(), 'gentry-e2e-actions-cache-'));
     const bin = join(repo, 'bin/gentry.js');
@@ -157,7 +153,7 @@ test.describe('actions on generations', () => {
     await page.getByTestId('action-gc').click();
     await expect(dialog).toHaveAttribute('data-action', 'gc');
     await expect(dialog).toContainText('pkexec');
-    await expect(dialog).toHaveAttribute('data-state', /ready|failed/);
+    await expect(dialog).toHaveAttribute('data-state', /ready|failed/, { timeout: 60_000 }); // the dry run waits for Nix's GC lock
     if ((await dialog.getAttribute('data-state')) === 'ready') {
       await expect(dialog.getByTestId('gc-preview')).toContainText(/\d/);
     } else {
@@ -180,7 +176,7 @@ test.describe('actions on generations', () => {
         if (`/nix/store/${name}` !== decoy && !name.startsWith('.')) symlinkSync(`/nix/store/${name}`, join(keep, name));
       }
       await page.getByTestId('action-gc').click();
-      await expect(dialog).toHaveAttribute('data-state', 'ready');
+      await expect(dialog).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
       await page.getByTestId('action-confirm').click();
       await expect(page.getByTestId('action-outcome')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
       expect(spawnSync('nix-store', ['--check-validity', decoy], { env }).status).not.toBe(0);

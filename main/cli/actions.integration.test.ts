@@ -2,15 +2,14 @@
 // --root (GENTRY_HELPER), against a real world.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readlinkSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
+import { buildHelperBinary } from '../helper/helper-binary.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/gentry.js');
-const MANIFEST = join(ROOT, 'native-helpers/gentry-helper/Cargo.toml');
-const HELPER = join(ROOT, 'native-helpers/gentry-helper/target/debug/gentry-helper');
 
 describe('gentry switch, delete and gc through the real helper', () => {
   let world: World;
@@ -19,9 +18,7 @@ describe('gentry switch, delete and gc through the real helper', () => {
   const current = () => Number(/system-(\d+)-link/.exec(readlinkSync(world.systemProfile))?.[1]);
 
   beforeAll(async () => {
-    const PATH = [process.env.PATH, join(homedir(), '.cargo/bin')].join(':');
-    const built = spawnSync('cargo', ['build', '--quiet', '--manifest-path', MANIFEST], { encoding: 'utf8', env: { ...process.env, PATH } });
-    if (built.status !== 0) throw new Error(`cargo build failed: ${built.stderr}`);
+    const HELPER = buildHelperBinary();
     world = await buildWorld({ preset: 'small' });
     const worldArgs = ['--system-profile', world.systemProfile, '--home-profile', world.homeProfile, '--user-profile', world.userProfile, '--booted-system', world.bootedSystem];
     const env = { ...process.env, GENTRY_HELPER: HELPER, GENTRY_HELPER_ROOT: world.root, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'gentry-actions-')) };

@@ -1,8 +1,6 @@
 // The action calls through the in-process door (the same dispatch as the window), with the real
 // helper run directly under --root, and home-manager actions on the person's own links.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readlinkSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
@@ -11,9 +9,8 @@ import { inProcessDoor } from '../in-process-door.ts';
 import { silentLogger } from '../log.ts';
 import { runProcess } from '../process.ts';
 import { createServices } from '../services.ts';
+import { buildHelperBinary } from './helper-binary.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-const HELPER = join(ROOT, 'native-helpers/gentry-helper/target/debug/gentry-helper');
 
 describe('switch, delete and gc through the contract', () => {
   let world: World;
@@ -23,8 +20,7 @@ describe('switch, delete and gc through the contract', () => {
   const linkNumber = (profile: string) => Number(/-(\d+)-link$/.exec(readlinkSync(profile))?.[1]);
 
   beforeAll(async () => {
-    const built = spawnSync('cargo', ['build', '--quiet', '--manifest-path', join(ROOT, 'native-helpers/gentry-helper/Cargo.toml')], { encoding: 'utf8', env: { ...process.env, PATH: `${process.env.PATH}:${join(homedir(), '.cargo/bin')}` } });
-    if (built.status !== 0) throw new Error(`cargo build failed: ${built.stderr}`);
+    const HELPER = buildHelperBinary();
     world = await buildWorld({ preset: 'small' });
     services = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger, helper: { program: HELPER, prefix: ['--root', world.root], viaPkexec: false } });
     services.subscribe((event, payload) => {

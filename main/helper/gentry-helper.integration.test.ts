@@ -2,21 +2,19 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
+import { buildHelperBinary } from './helper-binary.ts';
 
 const nixEnv = { ...process.env, NIX_CONFIG: 'substituters =\nexperimental-features = nix-command' };
-const manifest = join(import.meta.dirname, '../../native-helpers/gentry-helper/Cargo.toml');
-const helperBinary = join(import.meta.dirname, '../../native-helpers/gentry-helper/target/debug/gentry-helper');
+let helperBinary = '';
 
-/** Builds the helper once (cargo may live in ~/.cargo/bin, outside PATH). */
+/** Builds the helper once. */
 function buildHelper(): void {
-  const PATH = [process.env.PATH, join(homedir(), '.cargo/bin'), '/root/.cargo/bin'].filter(Boolean).join(':');
   const started = Date.now();
-  const r = spawnSync('cargo', ['build', '--quiet', '--manifest-path', manifest], { encoding: 'utf8', env: { ...process.env, PATH } });
-  if (r.status !== 0) throw new Error(`cargo build failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr}`);
+  helperBinary = buildHelperBinary();
   process.stderr.write(`gentry-helper built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
