@@ -168,6 +168,39 @@ const deleteInput = z
   .strict();
 const switchInput = z.object({ generation: GenerationRefSchema, mode: SwitchModeSchema }).strict();
 
+/** One boot menu entry, in the order the boot loader shows it. */
+export const BootEntrySchema = z.object({
+  /** systemd-boot: the entry file name (`nixos-generation-30.conf`). */
+  id: z.string(),
+  title: z.string().nullable(),
+  version: z.string().nullable(),
+  /** The NixOS profile, generation and specialisation this entry boots, when NixOS wrote it. */
+  profile: z.string().nullable(),
+  generation: z.number().int().positive().nullable(),
+  specialisation: z.string().nullable(),
+  managedByNixOS: z.boolean(),
+  isDefault: z.boolean(),
+  isOneshot: z.boolean(),
+  sortKey: z.string().nullable(),
+  linux: z.string().nullable(),
+  initrd: z.string().nullable(),
+  options: z.string().nullable(),
+});
+
+/** A setting and where it comes from (the EFI variable wins over loader.conf). */
+const BootSettingSchema = z.object({ value: z.string(), source: z.enum(['loader.conf', 'efi']) });
+
+/** The boot menu as the firmware will show it next time, and why. */
+export const BootMenuSchema = z.object({
+  loader: z.enum(['systemd-boot', 'grub', 'none']),
+  esp: z.string().nullable(),
+  timeout: BootSettingSchema.nullable(),
+  default: z.object({ id: z.string(), source: z.enum(['loader.conf', 'efi']) }).nullable(),
+  oneshot: z.object({ id: z.string() }).nullable(),
+  entries: z.array(BootEntrySchema),
+  warnings: z.array(z.string()),
+});
+
 /** A typed failure any call can return. */
 export const GentryErrorSchema = z.object({
   code: z.enum(['bad-input', 'not-found', 'unavailable', 'internal']),
@@ -200,6 +233,8 @@ export const calls = {
   previewGc: { input: empty, output: GcPreviewSchema },
   /** Collect garbage. */
   collectGarbage: { input: empty, output: ActionOutcomeSchema },
+  /** The boot menu as the firmware will show it at the next boot. */
+  bootMenu: { input: empty, output: BootMenuSchema },
   /** Closure size and package count of every generation of a profile, oldest first. */
   history: { input: z.object({ kind: ProfileKindSchema, name: z.string().min(1).max(255) }).strict(), output: z.object({ points: z.array(HistoryPointSchema) }) },
 } as const;
@@ -231,6 +266,8 @@ export type ActionOutcome = z.infer<typeof ActionOutcomeSchema>;
 export type SwitchPreview = z.infer<typeof SwitchPreviewSchema>;
 export type DeletePreview = z.infer<typeof DeletePreviewSchema>;
 export type GcPreview = z.infer<typeof GcPreviewSchema>;
+export type BootEntry = z.infer<typeof BootEntrySchema>;
+export type BootMenu = z.infer<typeof BootMenuSchema>;
 
 export type CallName = keyof typeof calls;
 export type EventName = keyof typeof events;

@@ -2,6 +2,7 @@
 // Every door (Electron IPC, WebSocket, in-process) serves this same object.
 import { access, constants } from 'node:fs/promises';
 import type { EventName, EventPayload, GentryHandlers, Machine } from '../common/contract.ts';
+import { type BootPaths, readBootMenu } from './boot/boot-menu.ts';
 import { GentryError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { type ClosureStats, profileHistory } from './diff/history.ts';
@@ -29,6 +30,8 @@ export interface ServiceContext {
   openDemo?: DemoOpener;
   /** True when `paths` already are a demo world. */
   demo?: boolean;
+  /** Where the boot menu lives; default: the first of /boot, /efi, /boot/efi, and the kernel's efivarfs. */
+  boot?: BootPaths;
   /** How to run the privileged helper; default: pkexec, or GENTRY_HELPER (see helper-client.ts). */
   helper?: HelperCommand;
   /** Where measured closure sizes are remembered across runs; absent: not remembered. */
@@ -153,6 +156,7 @@ export function createServices(ctx: ServiceContext): Services {
       return { outcome: outcome(dry), deadPaths: typeof r.deadPaths === 'number' ? r.deadPaths : null, bytes: typeof r.bytes === 'number' ? r.bytes : null };
     },
     collectGarbage: async () => runAction(['collect-garbage'], true),
+    bootMenu: async () => readBootMenu(ctx.boot ?? { esp: null, efivars: '/sys/firmware/efi/efivars' }, paths),
     history: async ({ kind, name }) => ({ points: await profileHistory(await profilePath(paths, kind, name), kind, await getReader(), historyMemo) }),
     openDemo: async () => {
       const open = ctx.openDemo;

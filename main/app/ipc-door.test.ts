@@ -38,6 +38,7 @@ function fakeServices(): Services {
       deleteGenerations: vi.fn(async () => ({ state: 'done' as const, message: '', result: null })),
       previewGc: vi.fn(async () => ({ outcome: { state: 'done' as const, message: '', result: null }, deadPaths: 0, bytes: 0 })),
       collectGarbage: vi.fn(async () => ({ state: 'done' as const, message: '', result: null })),
+      bootMenu: vi.fn(async () => ({ loader: 'none' as const, esp: null, timeout: null, default: null, oneshot: null, entries: [], warnings: [] })),
     },
     subscribe: () => () => {},
     close() {},

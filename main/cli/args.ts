@@ -25,6 +25,7 @@ export const COMMANDS = {
   switch: { mode: { type: 'string' }, profile: { type: 'string' }, yes: { type: 'boolean' } },
   delete: { profile: { type: 'string' }, yes: { type: 'boolean' } },
   gc: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } },
+  boot: { esp: { type: 'string' }, efivars: { type: 'string' } },
   serve: { port: { type: 'string' }, open: { type: 'boolean' } },
   demo: { dir: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, electron: { type: 'boolean' } },
   help: {},
@@ -58,6 +59,8 @@ Commands:
                        (the current and the booted one are refused)
   gc [--dry-run] [--yes]
                        show the dead store paths, then collect them
+  boot list [--esp PATH] [--efivars PATH]
+                       the boot menu as the firmware will show it next time, and what overrides what
   serve [--port N] [--open]
                        the UI for a browser on 127.0.0.1; prints the URL (with its token) first
   demo [--dir DIR] [--port N] [--no-open] [--electron]
@@ -102,7 +105,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       args: [...rest],
       options: { ...COMMON_OPTIONS, ...COMMANDS[command] },
       strict: true,
-      allowPositionals: command === 'diff' || command === 'switch' || command === 'delete',
+      allowPositionals: command === 'diff' || command === 'switch' || command === 'delete' || command === 'boot',
     });
     if (command === 'diff' && positionals.length !== 2) throw new UsageError(`diff takes two generations, not ${positionals.length}`);
     for (const [k, v] of Object.entries(values)) {

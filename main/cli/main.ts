@@ -94,6 +94,16 @@ async function history(args: ParsedArgs): Promise<number> {
   }
 }
 
+async function boot(args: ParsedArgs): Promise<number> {
+  if (args.positionals[0] !== 'list' || args.positionals.length !== 1) throw new UsageError('boot takes the subcommand list (default, once and timeout come with the helper\'s boot verbs)');
+  const [{ readBootMenu }, { formatBootMenu }] = await Promise.all([import('../boot/boot-menu.ts'), import('./format-boot.ts')]);
+  const esp = typeof args.values.esp === 'string' ? resolve(args.values.esp) : null;
+  const efivars = typeof args.values.efivars === 'string' ? resolve(args.values.efivars) : '/sys/firmware/efi/efivars';
+  const menu = await readBootMenu({ esp, efivars }, pathsFrom(args.values));
+  process.stdout.write(args.values.json ? `${JSON.stringify(menu)}\n` : `${formatBootMenu(menu)}\n`);
+  return 0;
+}
+
 async function serve(args: ParsedArgs): Promise<number> {
   const { serveUi, closeOnSignal } = await loadLaunch();
   const svc = services(pathsFrom(args.values));
@@ -137,6 +147,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.command === 'list') return await list(args);
     if (args.command === 'diff') return await diff(args);
     if (args.command === 'history') return await history(args);
+    if (args.command === 'boot') return await boot(args);
     if (args.command === 'switch' || args.command === 'delete' || args.command === 'gc') {
       const actions = await import('./actions.ts');
       const paths = pathsFrom(args.values);

@@ -1,0 +1,102 @@
+// The boot menu as the firmware will show it at the next boot, and why: systemd-boot's entries in
+// its own order, loader.conf, the EFI variables that override it, and warnings about the traps
+// (a pinned EFI default NixOS never changes, defaults naming missing entries, pruned generations,
+// missing kernels).
+import { access, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BootEntry, BootMenu } from '../../common/contract.ts';
+import type { MachinePaths } from '../nix/locations.ts';
+import { readProfileLinks } from '../nix/profile-links.ts';
+import { systemProfileRefs } from '../nix/read-model.ts';
+import { readLoaderVariable } from './efivars.ts';
+import { nixosEntryName, readEntries, readLoaderConf } from './systemd-boot.ts';
+
+/** Where to look. */
+export interface BootPaths {
+  /** The ESP (or XBOOTLDR) to read; null: the first of /boot, /efi, /boot/efi that holds loader/ or grub/. */
+  esp: string | null;
+  efivars: string;
+}
+
+const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+const exists = (p: string) => access(p).then(() => true, () => false);
+
+/** The ESP to read and its loader. */
+export async function findEsp(esp: string | null): Promise<{ esp: string | null; loader: BootMenu['loader'] }> {
+  for (const dir of esp ? [esp] : ['/boot', '/efi', '/boot/efi']) {
+    if (await isDir(join(dir, 'loader'))) return { esp: dir, loader: 'systemd-boot' };
+    if (await isDir(join(dir, 'grub'))) return { esp: dir, loader: 'grub' };
+  }
+  return { esp: esp ?? null, loader: 'none' };
+}
+
+/** Glob match for loader.conf's `default` (systemd-boot accepts `*` and `?`). */
+function globMatch(pattern: string, id: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return re.test(id);
+}
+
+/** Reads the boot menu. */
+export async function readBootMenu(boot: BootPaths, paths: MachinePaths): Promise<BootMenu> {
+  const { esp, loader } = await findEsp(boot.esp);
+  if (loader === 'none' || esp === null) {
+    return { loader: 'none', esp, timeout: null, default: null, oneshot: null, entries: [], warnings: [`No boot loader found (no loader/ or grub/ in ${boot.esp ?? '/boot, /efi or /boot/efi'}). Pass --esp PATH if the ESP is mounted elsewhere.`] };
+  }
+  if (loader === 'grub') {
+    return { loader: 'grub', esp, timeout: null, default: null, oneshot: null, entries: [], warnings: ['This machine boots with GRUB; Gentry does not read GRUB menus yet.'] };
+  }
+  const warnings: string[] = [];
+  const files = await readEntries(esp);
+  const conf = await readLoaderConf(esp);
+  const variable = (name: string) => readLoaderVariable(boot.efivars, name).catch(() => null);
+  const [efiDefault, efiOneshot, efiTimeout] = await Promise.all([variable('LoaderEntryDefault'), variable('LoaderEntryOneShot'), variable('LoaderConfigTimeout')]);
+  const confDefault = conf.get('default')?.at(-1) ?? null;
+  const confTimeout = conf.get('timeout')?.at(-1) ?? null;
+  const ids = files.map((f) => f.id);
+
+  const defaultSetting = efiDefault ? { id: efiDefault, source: 'efi' as const } : confDefault ? { id: confDefault, source: 'loader.conf' as const } : null;
+  const defaultId = defaultSetting ? (ids.find((id) => globMatch(defaultSetting.id, id)) ?? null) : null;
+  if (efiDefault) {
+    warnings.push(`The EFI variable LoaderEntryDefault pins the default to ${efiDefault}${confDefault ? ` and overrides loader.conf's ${confDefault}` : ''}; NixOS rewrites loader.conf on every switch but never this variable, so new generations will not become the default. Clear it with \`gentry boot default --clear\` (or \`bootctl set-default ""\`).`);
+  }
+  if (defaultSetting && defaultId === null) warnings.push(`The default ${defaultSetting.id} (from ${defaultSetting.source}) names no entry; systemd-boot falls back to the first entry of the menu.`);
+  if (efiOneshot && !ids.includes(efiOneshot)) warnings.push(`The one-shot entry ${efiOneshot} (LoaderEntryOneShot) does not exist; the next boot ignores it.`);
+  const effectiveDefault = defaultId ?? ids[0] ?? null;
+
+  const entries: BootEntry[] = [];
+  for (const f of files) {
+    const one = (k: string) => f.keys.get(k)?.[0] ?? null;
+    const nixos = nixosEntryName(f.id);
+    for (const key of ['linux', 'initrd', 'efi', 'devicetree']) {
+      for (const file of f.keys.get(key) ?? []) {
+        if (!(await exists(join(esp, file)))) warnings.push(`Entry ${f.id}: its ${key} file ${file} is missing from the ESP, so it will not boot.`);
+      }
+    }
+    entries.push({
+      id: f.id,
+      title: one('title'),
+      version: one('version'),
+      profile: nixos?.profile ?? null,
+      generation: nixos?.generation ?? null,
+      specialisation: nixos?.specialisation ?? null,
+      managedByNixOS: nixos !== null,
+      isDefault: f.id === effectiveDefault,
+      isOneshot: efiOneshot !== null && f.id === efiOneshot,
+      sortKey: one('sort-key'),
+      linux: one('linux') ?? one('efi'),
+      initrd: f.keys.get('initrd')?.join(' ') ?? null,
+      options: f.keys.get('options')?.join(' ') ?? null,
+    });
+  }
+
+  // Generations with no entry: pruned by configurationLimit, or never installed.
+  for (const ref of await systemProfileRefs(paths.systemProfile)) {
+    const { generations } = await readProfileLinks(ref.path).catch(() => ({ generations: [] }));
+    const withEntry = new Set(entries.filter((e) => e.profile === ref.name && e.specialisation === null).map((e) => e.generation));
+    const missing = generations.map((g) => g.number).filter((n) => !withEntry.has(n));
+    if (missing.length > 0) warnings.push(`${ref.name}: generation${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'have' : 'has'} no boot entry (pruned by boot.loader.systemd-boot.configurationLimit, or not installed); ${missing.length > 1 ? 'they' : 'it'} can still be switched to, but not booted from the menu.`);
+  }
+
+  const timeout = efiTimeout !== null ? { value: efiTimeout, source: 'efi' as const } : confTimeout !== null ? { value: confTimeout, source: 'loader.conf' as const } : null;
+  return { loader, esp, timeout, default: defaultSetting, oneshot: efiOneshot ? { id: efiOneshot } : null, entries, warnings };
+}

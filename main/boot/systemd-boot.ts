@@ -1,0 +1,76 @@
+// systemd-boot's menu as NixOS writes it (nix-formats.md §3): loader.conf, loader/entries/*.conf,
+// the order systemd-boot sorts them in, and which NixOS generation each entry boots.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { strverscmp } from './strverscmp.ts';
+
+/** One parsed entry file. */
+export interface EntryFile {
+  id: string;
+  keys: Map<string, string[]>;
+}
+
+/** Parses BLS `key value` lines (comments and blank lines skipped; repeated keys kept in order). */
+export function parseKeyValues(text: string): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const m = /^(\S+)\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const [, key, value] = m as unknown as [string, string, string];
+    const list = keys.get(key) ?? [];
+    list.push(value.trim());
+    keys.set(key, list);
+  }
+  return keys;
+}
+
+/** The NixOS profile, generation and specialisation an entry file name stands for, or null when NixOS did not write it. */
+export function nixosEntryName(id: string): { profile: string; generation: number; specialisation: string | null } | null {
+  // Boot counting may add `+LEFT[-DONE]` before `.conf`.
+  const m = /^nixos(?:-(.+?))?-generation-([1-9][0-9]*)(?:-specialisation-(.+?))?(?:\+[0-9]+(?:-[0-9]+)?)?\.conf$/i.exec(id);
+  if (!m) return null;
+  return { profile: m[1] ?? 'system', generation: Number(m[2]), specialisation: m[3] ?? null };
+}
+
+/** systemd-boot's order: entries with a sort-key first, by sort-key, then machine-id, then version newest first; then the id, highest first. */
+export function compareEntries(a: EntryFile, b: EntryFile): number {
+  const first = (e: EntryFile, k: string) => e.keys.get(k)?.[0] ?? null;
+  const ka = first(a, 'sort-key');
+  const kb = first(b, 'sort-key');
+  if ((ka === null) !== (kb === null)) return ka === null ? 1 : -1;
+  if (ka !== null && kb !== null) {
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    const ma = first(a, 'machine-id') ?? '';
+    const mb = first(b, 'machine-id') ?? '';
+    if (ma !== mb) return ma < mb ? -1 : 1;
+    const v = strverscmp(first(b, 'version') ?? '', first(a, 'version') ?? '');
+    if (v !== 0) return v;
+  }
+  return strverscmp(b.id, a.id);
+}
+
+/** Reads and sorts the entries in `<esp>/loader/entries`. */
+export async function readEntries(esp: string): Promise<EntryFile[]> {
+  let names: string[];
+  try {
+    names = await readdir(join(esp, 'loader/entries'));
+  } catch {
+    return [];
+  }
+  const entries: EntryFile[] = [];
+  for (const id of names.filter((n) => n.endsWith('.conf') && !n.startsWith('.'))) {
+    entries.push({ id, keys: parseKeyValues(await readFile(join(esp, 'loader/entries', id), 'utf8')) });
+  }
+  return entries.sort(compareEntries);
+}
+
+/** Reads `<esp>/loader/loader.conf`; an empty map when there is none. */
+export async function readLoaderConf(esp: string): Promise<Map<string, string[]>> {
+  try {
+    return parseKeyValues(await readFile(join(esp, 'loader/loader.conf'), 'utf8'));
+  } catch {
+    return new Map();
+  }
+}
