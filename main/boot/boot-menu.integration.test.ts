@@ -70,7 +70,7 @@ describe('gentry boot list', () => {
   it('warns about pruned generations, missing kernels and a one-shot that names nothing', () => {
     const entries = join(world.esp, 'loader/entries');
     rmSync(join(entries, 'nixos-generation-1.conf'));
-    const second = list().entries.find((e) => e.generation === 2 && e.specialisation === null);
+    const second = list().entries.find((e) => e.profile === 'system' && e.generation === 2 && e.specialisation === null);
     rmSync(join(world.esp, second?.linux ?? 'missing'));
     writeFileSync(join(efivars, `LoaderEntryOneShot-${LOADER_GUID}`), efiFile('nixos-generation-999.conf'));
     const warnings = list().warnings.join('\n');
