@@ -3,7 +3,8 @@
 // `nix` CLI. Everything read is kept: the graph by row id, whole closures by store path, so moving
 // between neighbouring generations only reads the paths the newer one added.
 import { GentryError } from '../errors.ts';
-import { nixEnv, type ProcessRunner } from '../process.ts';
+import type { ProcessRunner } from '../process.ts';
+import { type PathInfo, runPathInfo } from './path-info.ts';
 import { openStoreDb, type SqliteDb } from './store-db.ts';
 
 /** Every path of a closure with its narSize. */
@@ -131,12 +132,6 @@ class SqliteClosureReader implements ClosureReader {
   }
 }
 
-interface PathInfo {
-  path: string;
-  narSize?: number;
-  references?: string[];
-}
-
 class CliClosureReader implements ClosureReader {
   readonly notice: string;
   readonly #run: ProcessRunner;
@@ -149,15 +144,11 @@ class CliClosureReader implements ClosureReader {
   }
 
   async #pathInfo(storePath: string, recursive: boolean): Promise<PathInfo[]> {
-    const res = await this.#run('nix', ['path-info', '--json', ...(recursive ? ['--recursive'] : []), storePath], { env: nixEnv() });
+    const res = await runPathInfo(this.#run, [...(recursive ? ['--recursive'] : []), storePath]);
+    if (res.ok) return res.infos;
     if (res.code === 127) throw new GentryError('unavailable', 'The Nix database cannot be read and the nix command is not installed.', this.notice);
-    if (res.code !== 0) {
-      if (/is not valid|does not exist|not a valid/.test(res.stderr)) throw notValid(storePath);
-      throw new GentryError('unavailable', `nix path-info failed: ${res.stderr.trim().split('\n').pop() ?? ''}`, this.notice);
-    }
-    const parsed = JSON.parse(res.stdout) as PathInfo[] | Record<string, Omit<PathInfo, 'path'>>;
-    // Nix before 2.19 prints an array; later versions an object keyed by path.
-    return Array.isArray(parsed) ? parsed : Object.entries(parsed).map(([path, info]) => ({ path, ...info }));
+    if (/is not valid|does not exist|not a valid/.test(res.stderr)) throw notValid(storePath);
+    throw new GentryError('unavailable', `nix path-info failed: ${res.message}`, this.notice);
   }
 
   async closure(storePath: string): Promise<Closure> {

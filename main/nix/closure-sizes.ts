@@ -2,7 +2,8 @@
 // query per level) loads the union of the closures of all roots, then each root's closure is summed
 // in memory.
 // Fallbacks, in order: a read-only open, an `immutable=1` open, then the `nix` CLI.
-import { nixEnv, type ProcessRunner } from '../process.ts';
+import type { ProcessRunner } from '../process.ts';
+import { runPathInfo } from './path-info.ts';
 import { openStoreDb, type SqliteDb } from './store-db.ts';
 
 /** Where closure sizes come from. */
@@ -139,24 +140,12 @@ class CliClosureSizer implements ClosureSizer {
   async closureSizes(roots: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     if (roots.length === 0) return out;
-    const res = await this.#run('nix', ['path-info', '--json', '--closure-size', ...roots], { env: nixEnv() });
-    if (res.code === 127) {
-      this.notice = `${this.#why} The nix command is not installed either, so closure sizes are unknown.`.trim();
+    const res = await runPathInfo(this.#run, ['--closure-size', ...roots]);
+    if (!res.ok) {
+      this.notice = `${this.#why} ${res.code === 127 ? 'The nix command is not installed either' : `\`nix path-info\` failed too (${res.message})`}, so closure sizes are unknown.`.trim();
       return out;
     }
-    if (res.code !== 0) {
-      this.notice = `${this.#why} \`nix path-info\` failed too (${res.stderr.trim().split('\n').pop() ?? 'no message'}), so closure sizes are unknown.`.trim();
-      return out;
-    }
-    const parsed = JSON.parse(res.stdout) as unknown;
-    // Nix before 2.19 prints an array of {path, closureSize}; later versions an object keyed by path.
-    const entries: [string, unknown][] = Array.isArray(parsed)
-      ? parsed.map((e: { path?: string }) => [e.path ?? '', e])
-      : Object.entries(parsed as Record<string, unknown>);
-    for (const [path, info] of entries) {
-      const size = (info as { closureSize?: unknown } | null)?.closureSize;
-      if (typeof size === 'number') out.set(path, size);
-    }
+    for (const info of res.infos) if (typeof info.closureSize === 'number') out.set(info.path, info.closureSize);
     return out;
   }
 
