@@ -1,7 +1,7 @@
 // The one function every door calls: look the call up in the contract, parse its input, run the
 // handler, check its output, and turn every failure into a typed error. Doors only add sender checks.
 import { z } from 'zod';
-import { calls, type CallName, type CallResult, type GentryHandlers } from '../common/contract.ts';
+import { type Caller, calls, type CallName, type CallResult, type GentryHandlers } from '../common/contract.ts';
 import { GentryError } from './errors.ts';
 import type { Logger } from './log.ts';
 
@@ -10,8 +10,8 @@ export function isCallName(name: string): name is CallName {
   return Object.hasOwn(calls, name);
 }
 
-/** Runs one call from outside: `rawInput` is untrusted. Never throws. */
-export async function dispatch(handlers: GentryHandlers, name: string, rawInput: unknown, log: Logger): Promise<CallResult<CallName>> {
+/** Runs one call from outside: `rawInput` is untrusted; `caller` is the door's ID for the window, socket or process. Never throws. */
+export async function dispatch(handlers: GentryHandlers, name: string, rawInput: unknown, log: Logger, caller: Caller): Promise<CallResult<CallName>> {
   if (!isCallName(name)) {
     return { ok: false, error: { code: 'bad-input', message: `unknown call ${JSON.stringify(name)}`, hint: 'The UI and main are out of step: reload the window.' } };
   }
@@ -21,8 +21,8 @@ export async function dispatch(handlers: GentryHandlers, name: string, rawInput:
     return { ok: false, error: { code: 'bad-input', message: `bad input for ${name}: ${z.prettifyError(input.error)}`, hint: null } };
   }
   try {
-    const handler = handlers[name] as (i: unknown) => Promise<unknown>;
-    const value = await handler(input.data);
+    const handler = handlers[name] as (i: unknown, c: Caller) => Promise<unknown>;
+    const value = await handler(input.data, caller);
     const output = entry.output.safeParse(value);
     if (!output.success) {
       log.error(`${name} returned a value outside its contract: ${z.prettifyError(output.error)}`);

@@ -20,13 +20,15 @@ const paths = (name: string): MachinePaths => ({
 const nixPresent: ProcessRunner = async () => ({ code: 0, stdout: 'nix-store (Nix) 2.8.0', stderr: '' });
 const nixMissing: ProcessRunner = async () => ({ code: 127, stdout: '', stderr: 'not found' });
 
+const caller = { client: 'test' };
+
 describe('services', () => {
   it('reports a machine without a system profile, and why a demo cannot be built without Nix', async () => {
     const svc = createServices({ paths: paths('a'), run: nixMissing, log: silentLogger, openDemo: async () => paths('b') });
-    const m = await svc.handlers.machine({});
+    const m = await svc.handlers.machine({}, caller);
     expect(m).toMatchObject({ hasSystemProfile: false, demo: false, demoAvailable: false });
     expect(m.demoUnavailableReason).toMatch(/Nix is not installed/);
-    await expect(svc.handlers.openDemo({})).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(svc.handlers.openDemo({}, caller)).rejects.toMatchObject({ code: 'unavailable' });
   });
 
   it('switches to the demo paths, says so in an event, and builds the demo once', async () => {
@@ -42,13 +44,13 @@ describe('services', () => {
     });
     const events: string[] = [];
     svc.subscribe((event, payload) => events.push(`${event}:${JSON.stringify(payload)}`));
-    const reason = (await svc.handlers.machine({})).demoUnavailableReason;
+    const reason = (await svc.handlers.machine({}, caller)).demoUnavailableReason;
     if (reason !== null) {
       // This machine's store is not writable by this user: the refusal must say so.
-      await expect(svc.handlers.openDemo({})).rejects.toMatchObject({ code: 'unavailable' });
+      await expect(svc.handlers.openDemo({}, caller)).rejects.toMatchObject({ code: 'unavailable' });
       return;
     }
-    const [a, b] = await Promise.all([svc.handlers.openDemo({}), svc.handlers.openDemo({})]);
+    const [a, b] = await Promise.all([svc.handlers.openDemo({}, caller), svc.handlers.openDemo({}, caller)]);
     expect(builds).toBe(1);
     expect(a).toEqual(b);
     expect(a).toMatchObject({ demo: true, systemProfile: join(dir, 'demo', 'system') });
@@ -66,9 +68,9 @@ describe('services', () => {
         return paths('demo');
       },
     });
-    if ((await svc.handlers.machine({})).demoUnavailableReason !== null) return;
-    await expect(svc.handlers.openDemo({})).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('disk full') });
+    if ((await svc.handlers.machine({}, caller)).demoUnavailableReason !== null) return;
+    await expect(svc.handlers.openDemo({}, caller)).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('disk full') });
     fail = false;
-    await expect(svc.handlers.openDemo({})).resolves.toMatchObject({ demo: true });
+    await expect(svc.handlers.openDemo({}, caller)).resolves.toMatchObject({ demo: true });
   });
 });

@@ -2,7 +2,14 @@
 // Every door (Electron IPC, WebSocket, in-process) serves this same object.
 import { access, constants } from 'node:fs/promises';
 import type { EventName, EventPayload, GentryHandlers, Machine } from '../common/contract.ts';
+import { homedir } from 'node:os';
 import { type BootPaths, readBootMenu } from './boot/boot-menu.ts';
+import { bootHandlers } from './boot/boot-services.ts';
+import { labelHandlers } from './labels/label-services.ts';
+import { applyLabels, findLabel, readLabels } from './labels/labels.ts';
+import { pinHandlers } from './pins/pin-services.ts';
+import { runHandlers } from './runs/run-services.ts';
+import type { Emit, ServiceDeps } from './service-deps.ts';
 import { GentryError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { type ClosureStats, profileHistory } from './diff/history.ts';
@@ -14,7 +21,7 @@ import { deleteHome, switchHome } from './helper/home-actions.ts';
 import { type ClosureReader, openClosureReader } from './nix/closure-reader.ts';
 import { cachedClosureSizer } from './nix/closure-size-cache.ts';
 import { type ClosureSizer, openClosureSizer } from './nix/closure-sizes.ts';
-import type { MachinePaths } from './nix/locations.ts';
+import { gentryConfigDir, gentryStateDir, type MachinePaths } from './nix/locations.ts';
 import { linkExists, listProfiles } from './nix/read-model.ts';
 import type { ProcessRunner } from './process.ts';
 
@@ -36,10 +43,14 @@ export interface ServiceContext {
   helper?: HelperCommand;
   /** Where measured closure sizes are remembered across runs; absent: not remembered. */
   closureCacheFile?: string;
+  /** Gentry's state directory (labels, run logs); default `$XDG_STATE_HOME/gentry`. */
+  stateDir?: string;
+  /** Gentry's config directory (config.json); default `$XDG_CONFIG_HOME/gentry`. */
+  configDir?: string;
 }
 
-/** Listens to the events the services emit. */
-export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+/** Listens to the events the services emit; `to` is the one client an event is for, undefined for everyone. */
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>, to?: string) => void;
 
 /** The services object: the contract's handlers plus event subscription. */
 export interface Services {
@@ -77,8 +88,8 @@ export function createServices(ctx: ServiceContext): Services {
   let unavailable: Promise<string | null> | null = null;
   const listeners = new Set<EventListener>();
 
-  const emit: EventListener = (event, payload) => {
-    for (const l of listeners) l(event, payload);
+  const emit: Emit = (event, payload, to) => {
+    for (const l of listeners) l(event, payload, to);
   };
   const getSizer = (): Promise<ClosureSizer> => {
     if (!sizer || sizerDb !== paths.nixDb) {
@@ -123,9 +134,39 @@ export function createServices(ctx: ServiceContext): Services {
     };
   };
 
+  const deps: ServiceDeps = {
+    paths: () => paths,
+    demo: () => demo,
+    run: ctx.run,
+    log: ctx.log,
+    helper,
+    boot: ctx.boot ?? { esp: null, efivars: '/sys/firmware/efi/efivars' },
+    stateDir: ctx.stateDir ?? gentryStateDir(process.env, homedir()),
+    configDir: ctx.configDir ?? gentryConfigDir(process.env, homedir()),
+    reader: getReader,
+    emit,
+  };
+  const runs = runHandlers(deps);
+
+  const labelledPreview = async (kind: 'system' | 'home', name: string, numbers: number[]) => {
+    const preview = await previewDelete(paths, await getReader(), name, numbers, kind);
+    const labels = await readLabels(deps.stateDir);
+    const { readProfileLinks } = await import('./nix/profile-links.ts');
+    const { generations } = await readProfileLinks(preview.profile);
+    const labelled = preview.generations.flatMap((n) => {
+      const found = findLabel(labels, preview.profile, n, generations.find((g) => g.number === n)?.target ?? null);
+      return found ? [{ number: n, label: found.label }] : [];
+    });
+    return { ...preview, labelled };
+  };
+
   const handlers: GentryHandlers = {
+    ...bootHandlers(deps),
+    ...labelHandlers(deps),
+    ...runs.handlers,
+    ...pinHandlers(deps),
     machine: () => machine(),
-    listProfiles: async () => listProfiles(paths, await getSizer()),
+    listProfiles: async () => applyLabels(await listProfiles(paths, await getSizer()), await readLabels(deps.stateDir)),
     diff: async ({ from, to }) => diffSides(await getReader(), await resolveRef(paths, from), await resolveRef(paths, to)),
     previewSwitch: async ({ generation: g }) => {
       if (g.kind === 'user') throw new GentryError('bad-input', 'per-user profiles are switched with nix profile rollback, not by Gentry yet', null);
@@ -140,9 +181,13 @@ export function createServices(ctx: ServiceContext): Services {
       if (g.kind !== 'system') throw new GentryError('bad-input', 'only system and home-manager generations can be switched here', null);
       return runAction(['switch', '--profile', g.name, '--generation', String(g.number), '--mode', mode], true);
     },
-    previewDelete: async ({ kind, name, numbers }) => previewDelete(paths, await getReader(), name, numbers, kind),
-    deleteGenerations: async ({ kind, name, numbers }) => {
-      await previewDelete(paths, await getReader(), name, numbers, kind); // the same refusals, before any password
+    previewDelete: async ({ kind, name, numbers }) => labelledPreview(kind, name, numbers),
+    deleteGenerations: async ({ kind, name, numbers, confirmLabelled }) => {
+      const preview = await labelledPreview(kind, name, numbers); // the same refusals, before any password
+      if (preview.labelled.length > 0 && confirmLabelled !== true) {
+        const which = preview.labelled.map((l) => `${l.number} (“${l.label}”)`).join(', ');
+        throw new GentryError('bad-input', `generation${preview.labelled.length === 1 ? '' : 's'} ${which} ${preview.labelled.length === 1 ? 'is' : 'are'} labelled and protected`, 'Confirm that labelled generations may go (the dialog asks; on the command line add --yes twice: --yes --yes), or remove the label first.');
+      }
       if (kind === 'home') {
         const result = await deleteHome(await profilePath(paths, 'home', name), numbers);
         emit('profilesChanged', { reason: 'delete' });
@@ -156,7 +201,7 @@ export function createServices(ctx: ServiceContext): Services {
       return { outcome: outcome(dry), deadPaths: typeof r.deadPaths === 'number' ? r.deadPaths : null, bytes: typeof r.bytes === 'number' ? r.bytes : null };
     },
     collectGarbage: async () => runAction(['collect-garbage'], true),
-    bootMenu: async () => readBootMenu(ctx.boot ?? { esp: null, efivars: '/sys/firmware/efi/efivars' }, paths),
+    bootMenu: async () => readBootMenu(deps.boot, paths),
     history: async ({ kind, name }) => ({ points: await profileHistory(await profilePath(paths, kind, name), kind, await getReader(), historyMemo) }),
     openDemo: async () => {
       const open = ctx.openDemo;
@@ -186,6 +231,7 @@ export function createServices(ctx: ServiceContext): Services {
       return () => listeners.delete(listener);
     },
     close() {
+      runs.close();
       void sizer?.then((s) => s.close());
       void reader?.then((r) => r.close());
     },

@@ -10,9 +10,13 @@ import { ReloadErrorBanner } from './components/reload-error-banner.tsx';
 import { WelcomePanel } from './components/welcome-panel.tsx';
 import { pickScreen } from './lib/app-screen.ts';
 import { markScreen } from './lib/page-flags.ts';
-import { useDiff, useGenerations, useMachine } from './stores/bound-stores.ts';
+import { useDiff, useGenerations, useMachine, useView } from './stores/bound-stores.ts';
+import { BootView } from './views/boot-view.tsx';
 import { DiffView } from './views/diff-view.tsx';
 import { GenerationsView } from './views/generations-view.tsx';
+import { PinsView } from './views/pins-view.tsx';
+import { RunsView } from './views/runs-view.tsx';
+import { SettingsView } from './views/settings-view.tsx';
 
 /** The whole app. */
 export function App() {
@@ -25,8 +29,10 @@ export function App() {
   const reloadList = useGenerations((state) => state.load);
   const diffOpen = useDiff((state) => state.pair !== null);
   const screen = pickScreen({ machine, machineError, list, listError, showWithoutSystem, diffOpen });
+  const section = useView((state) => state.section);
+  const sectioned = screen === 'generations' || screen === 'diff';
 
-  useEffect(() => markScreen(screen), [screen]);
+  useEffect(() => markScreen(sectioned && section !== 'generations' ? section : screen), [screen, section, sectioned]);
 
   return (
     <div className="app">
@@ -43,8 +49,11 @@ export function App() {
         {screen === 'list-error' && listError && (
           <ErrorPanel title="Gentry could not list the profiles" error={listError} onRetry={() => void reloadList()} />
         )}
-        {screen === 'generations' && <GenerationsView />}
-        {screen === 'diff' && <DiffView />}
+        {sectioned && section === 'generations' && (screen === 'diff' ? <DiffView /> : <GenerationsView />)}
+        {sectioned && section === 'boot' && <BootView />}
+        {sectioned && section === 'runs' && <RunsView />}
+        {sectioned && section === 'pins' && <PinsView />}
+        {sectioned && section === 'settings' && <SettingsView />}
       </main>
       <ActionDialog />
     </div>

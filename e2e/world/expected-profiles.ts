@@ -20,6 +20,8 @@ export function expectedProfile(record: ProfileRecord, bootedTarget: string): Pr
       booted: record.kind === 'system' && generation.target === bootedTarget,
       ...generation.facts,
       closureSize: generation.root ? closureSize(generation.root) : null,
+      label: null,
+      note: null,
     }));
   return { kind: record.kind, name: record.name, path: record.path, generations, problem: null };
 }

@@ -12,7 +12,7 @@ import { gentryCacheDir, machinePaths } from '../nix/locations.ts';
 import { runProcess } from '../process.ts';
 import { createServices } from '../services.ts';
 import { EVENT_CHANNEL } from './channels.ts';
-import { registerIpcDoor, senderCheck } from './ipc-door.ts';
+import { registerIpcDoor, senderCheck, windowClient } from './ipc-door.ts';
 import { createWindowOptions, guardSession, guardWebContents } from './window-options.ts';
 
 const log = createLogger('info');
@@ -53,8 +53,8 @@ app.on('web-contents-created', (_event, contents) => guardWebContents(contents, 
 void app.whenReady().then(() => {
   guardSession(session.defaultSession);
   registerIpcDoor(ipcMain, services, senderCheck((id) => windows.has(id), appUrl), log);
-  services.subscribe((event, payload) => {
-    for (const id of windows) webContents.fromId(id)?.send(EVENT_CHANNEL, { event, payload });
+  services.subscribe((event, payload, to) => {
+    for (const id of windows) if (to === undefined || to === windowClient(id)) webContents.fromId(id)?.send(EVENT_CHANNEL, { event, payload });
   });
   createWindow();
   app.on('activate', () => {

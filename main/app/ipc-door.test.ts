@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { callNames, type Machine } from '../../common/contract.ts';
+import { callNames, type GentryHandlers, type Machine } from '../../common/contract.ts';
 import { silentLogger } from '../log.ts';
 import type { Services } from '../services.ts';
 import { callChannel } from './channels.ts';
@@ -23,8 +23,10 @@ function fakeEvent(opts: { id?: number; url?: string; subframe?: boolean } = {})
 }
 
 function fakeServices(): Services {
+  const unused = Object.fromEntries(callNames.map((n) => [n, vi.fn(async () => Promise.reject(new Error('not used here')))])) as unknown as GentryHandlers;
   return {
     handlers: {
+      ...unused,
       machine: vi.fn(async () => machine),
       listProfiles: vi.fn(async () => ({ profiles: [], notices: [] })),
       openDemo: vi.fn(async () => machine),
@@ -34,7 +36,7 @@ function fakeServices(): Services {
       history: vi.fn(async () => ({ points: [] })),
       previewSwitch: vi.fn(async () => ({ diff: null, alreadyCurrent: true })),
       switchGeneration: vi.fn(async () => ({ state: 'done' as const, message: '', result: null })),
-      previewDelete: vi.fn(async () => ({ generations: [], collectablePaths: 0, collectableBytes: 0 })),
+      previewDelete: vi.fn(async () => ({ generations: [], collectablePaths: 0, collectableBytes: 0, labelled: [] })),
       deleteGenerations: vi.fn(async () => ({ state: 'done' as const, message: '', result: null })),
       previewGc: vi.fn(async () => ({ outcome: { state: 'done' as const, message: '', result: null }, deadPaths: 0, bytes: 0 })),
       collectGarbage: vi.fn(async () => ({ state: 'done' as const, message: '', result: null })),

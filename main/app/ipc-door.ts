@@ -20,6 +20,11 @@ export function senderCheck(isKnownContents: (id: number) => boolean, appUrl: st
   };
 }
 
+/** The client ID of a window's web contents (events addressed to it go to that window only). */
+export function windowClient(webContentsId: number): string {
+  return `window-${webContentsId}`;
+}
+
 /** Registers one handler per contract call on `ipc`; returns a function that removes them. */
 export function registerIpcDoor(ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, services: Services, trusted: SenderCheck, log: Logger): () => void {
   for (const name of callNames) {
@@ -28,7 +33,7 @@ export function registerIpcDoor(ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, 
         log.warn(`refused ${name} from an unknown sender (${event.senderFrame?.url ?? 'no frame'})`);
         return { ok: false, error: { code: 'bad-input', message: 'This sender may not call Gentry.', hint: null } };
       }
-      return dispatch(services.handlers, name, input, log);
+      return dispatch(services.handlers, name, input, log, { client: windowClient(event.sender.id) });
     });
   }
   return () => {

@@ -23,9 +23,21 @@ export const COMMANDS = {
   diff: {},
   history: { last: { type: 'string' }, profile: { type: 'string' } },
   switch: { mode: { type: 'string' }, profile: { type: 'string' }, yes: { type: 'boolean' } },
-  delete: { profile: { type: 'string' }, yes: { type: 'boolean' } },
+  delete: { profile: { type: 'string' }, yes: { type: 'boolean' }, 'delete-labelled': { type: 'boolean' } },
   gc: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } },
-  boot: { esp: { type: 'string' }, efivars: { type: 'string' } },
+  boot: { esp: { type: 'string' }, efivars: { type: 'string' }, clear: { type: 'boolean' }, yes: { type: 'boolean' } },
+  label: { profile: { type: 'string' }, note: { type: 'string' }, clear: { type: 'boolean' } },
+  pins: {
+    overlay: { type: 'string' },
+    source: { type: 'string' },
+    rev: { type: 'string' },
+    'from-generation': { type: 'string' },
+    profile: { type: 'string' },
+    version: { type: 'string' },
+    reason: { type: 'string' },
+    'nixpkgs-git': { type: 'string' },
+  },
+  progress: {},
   serve: { port: { type: 'string' }, open: { type: 'boolean' } },
   demo: { dir: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, electron: { type: 'boolean' } },
   help: {},
@@ -54,13 +66,27 @@ Commands:
   switch N [--mode switch|boot|test] [--profile NAME] [--yes]
                        show the diff from the current generation, then switch (or boot, or test)
                        through the privileged helper
-  delete N... [--profile NAME] [--yes]
+  delete N... [--profile NAME] [--yes] [--delete-labelled]
                        show what becomes collectable, then delete those generation links
-                       (the current and the booted one are refused)
+                       (the current and the booted one are refused; labelled ones need
+                       --delete-labelled or a second yes)
   gc [--dry-run] [--yes]
                        show the dead store paths, then collect them
   boot list [--esp PATH] [--efivars PATH]
                        the boot menu as the firmware will show it next time, and what overrides what
+  boot default ID|--clear [--yes]    boot once ID|--clear [--yes]
+  boot timeout SECONDS|menu-force [--yes]
+                       change the boot menu through the privileged helper (a preview first)
+  label N TEXT [--note TEXT] [--profile NAME]    label N --clear [--profile NAME]
+                       label a generation (labelled generations are protected from deletion)
+  pins list|check --overlay DIR
+  pins add ATTR --overlay DIR (--source SRC --rev REV | --from-generation N [--profile NAME])
+                       [--version V] [--reason TEXT]
+  pins remove ATTR --overlay DIR
+  pins suggest ATTR [--nixpkgs-git DIR]
+                       pin one package to an older version through an overlay (docs/pins.md)
+  progress             read Nix's --log-format internal-json on standard input and show progress;
+                       with --json, print the counts at the end (exit 1 when a build failed)
   serve [--port N] [--open]
                        the UI for a browser on 127.0.0.1; prints the URL (with its token) first
   demo [--dir DIR] [--port N] [--no-open] [--electron]
@@ -105,7 +131,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       args: [...rest],
       options: { ...COMMON_OPTIONS, ...COMMANDS[command] },
       strict: true,
-      allowPositionals: command === 'diff' || command === 'switch' || command === 'delete' || command === 'boot',
+      allowPositionals: ['diff', 'switch', 'delete', 'boot', 'label', 'pins'].includes(command),
     });
     if (command === 'diff' && positionals.length !== 2) throw new UsageError(`diff takes two generations, not ${positionals.length}`);
     for (const [k, v] of Object.entries(values)) {

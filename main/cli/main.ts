@@ -25,13 +25,13 @@ function pathsFrom(values: ParsedArgs['values']): MachinePaths {
 const loadDemo = () => import('../demo.ts');
 const loadLaunch = () => import('./launch.ts');
 
-function services(paths: MachinePaths, demo = false): Services {
+function services(paths: MachinePaths, demo = false, extra: { boot?: { esp: string | null; efivars: string } } = {}): Services {
   const openDemo = async () => {
     const d = await loadDemo();
     return d.worldPaths(await d.openDemoWorld(d.defaultDemoDir(), log));
   };
   const closureCacheFile = join(gentryCacheDir(process.env, homedir()), 'closure-sizes.json');
-  return createServices({ paths, run: runProcess, log, demo, openDemo, closureCacheFile });
+  return createServices({ paths, run: runProcess, log, demo, openDemo, closureCacheFile, ...extra });
 }
 
 async function list(args: ParsedArgs): Promise<number> {
@@ -94,14 +94,30 @@ async function history(args: ParsedArgs): Promise<number> {
   }
 }
 
-async function boot(args: ParsedArgs): Promise<number> {
-  if (args.positionals[0] !== 'list' || args.positionals.length !== 1) throw new UsageError('boot takes the subcommand list (default, once and timeout come with the helper\'s boot verbs)');
-  const [{ readBootMenu }, { formatBootMenu }] = await Promise.all([import('../boot/boot-menu.ts'), import('./format-boot.ts')]);
-  const esp = typeof args.values.esp === 'string' ? resolve(args.values.esp) : null;
-  const efivars = typeof args.values.efivars === 'string' ? resolve(args.values.efivars) : '/sys/firmware/efi/efivars';
-  const menu = await readBootMenu({ esp, efivars }, pathsFrom(args.values));
-  process.stdout.write(args.values.json ? `${JSON.stringify(menu)}\n` : `${formatBootMenu(menu)}\n`);
-  return 0;
+/** The context a command module gets: its parsed arguments, the paths, services over them, the log. */
+export interface CommandContext {
+  args: ParsedArgs;
+  paths: MachinePaths;
+  services: Services;
+  log: typeof log;
+}
+
+/** Runs a command module's entry point with services that are closed afterwards. */
+async function withServices(args: ParsedArgs, run: (ctx: CommandContext) => Promise<number>, extra: { boot?: { esp: string | null; efivars: string } } = {}): Promise<number> {
+  const paths = pathsFrom(args.values);
+  const svc = services(paths, false, extra);
+  try {
+    return await run({ args, paths, services: svc, log });
+  } finally {
+    svc.close();
+  }
+}
+
+function bootPaths(values: ParsedArgs['values']): { esp: string | null; efivars: string } {
+  return {
+    esp: typeof values.esp === 'string' ? resolve(values.esp) : null,
+    efivars: typeof values.efivars === 'string' ? resolve(values.efivars) : '/sys/firmware/efi/efivars',
+  };
 }
 
 async function serve(args: ParsedArgs): Promise<number> {
@@ -147,7 +163,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.command === 'list') return await list(args);
     if (args.command === 'diff') return await diff(args);
     if (args.command === 'history') return await history(args);
-    if (args.command === 'boot') return await boot(args);
+    if (args.command === 'boot') return await withServices(args, async (ctx) => (await import('./boot-cli.ts')).bootCommand(ctx), { boot: bootPaths(args.values) });
+    if (args.command === 'label') return await withServices(args, async (ctx) => (await import('./label-cli.ts')).labelCommand(ctx));
+    if (args.command === 'pins') return await withServices(args, async (ctx) => (await import('./pins-cli.ts')).pinsCommand(ctx));
+    if (args.command === 'progress') return await (await import('./progress-cli.ts')).progressCommand(args);
     if (args.command === 'switch' || args.command === 'delete' || args.command === 'gc') {
       const actions = await import('./actions.ts');
       const paths = pathsFrom(args.values);

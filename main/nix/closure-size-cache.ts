@@ -1,8 +1,8 @@
 // A persistent cache of closure sizes. A valid store path's references never change (they are fixed
 // when it is registered, and Nix keeps every reference of a valid path valid), so its closure size
 // never changes either: once measured, it can be remembered across runs.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomically } from '../atomic-file.ts';
 import type { Logger } from '../log.ts';
 import type { ClosureSizer } from './closure-sizes.ts';
 
@@ -24,13 +24,6 @@ async function load(file: string): Promise<Map<string, number>> {
   }
 }
 
-/** Writes `text` to `file` atomically: a temporary file beside it, then a rename. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, text, { mode: 0o600 });
-  await rename(tmp, file);
-}
 
 /** A sizer that answers from the cache file and opens the real one (`open`) only for sizes it has never seen. */
 export function cachedClosureSizer(open: () => Promise<ClosureSizer>, file: string, log: Logger): ClosureSizer {
@@ -63,7 +56,7 @@ export function cachedClosureSizer(open: () => Promise<ClosureSizer>, file: stri
           }
           while (known.size > CACHE_LIMIT) known.delete(known.keys().next().value as string);
           const text = JSON.stringify({ version: 1, sizes: Object.fromEntries(known) } satisfies CacheFile);
-          await writeAtomically(file, text).catch((err: Error) => log.debug(`closure size cache not saved: ${err.message}`));
+          await writeFileAtomically(file, text).catch((err: Error) => log.debug(`closure size cache not saved: ${err.message}`));
         }
       }
       for (const r of roots) {

@@ -82,3 +82,13 @@ export function machinePaths(loc: LocationEnv, overrides: { systemProfile?: stri
 export function gentryCacheDir(env: Record<string, string | undefined>, homeDir: string): string {
   return join(env.XDG_CACHE_HOME || join(homeDir, '.cache'), 'gentry');
 }
+
+/** Where Gentry keeps what it must not lose: labels, run logs (`$XDG_STATE_HOME/gentry`). */
+export function gentryStateDir(env: Record<string, string | undefined>, homeDir: string): string {
+  return join(env.XDG_STATE_HOME || join(homeDir, '.local/state'), 'gentry');
+}
+
+/** Where Gentry's settings live (`$XDG_CONFIG_HOME/gentry`). */
+export function gentryConfigDir(env: Record<string, string | undefined>, homeDir: string): string {
+  return join(env.XDG_CONFIG_HOME || join(homeDir, '.config'), 'gentry');
+}

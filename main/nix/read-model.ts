@@ -91,6 +91,8 @@ async function readGeneration(kind: ProfileKind, link: GenerationLink, current: 
     closureSize: null,
     packages: null,
     problem: await targetProblem(link),
+    label: null,
+    note: null,
   };
   if (gen.problem !== null || link.target === null) return { gen, inStore: false };
   let problems: string[];

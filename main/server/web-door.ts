@@ -98,7 +98,8 @@ export async function startWebDoor(opts: WebDoorOptions): Promise<WebDoor> {
     });
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE });
-  const sockets = new Set<WebSocket>();
+  const sockets = new Map<WebSocket, string>();
+  let clients = 0;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -107,7 +108,8 @@ export async function startWebDoor(opts: WebDoorOptions): Promise<WebDoor> {
     if (!originAllowed(req.headers.origin, port)) return refuseUpgrade(socket, 403, 'Forbidden');
     if (!tokenMatches(presentedToken(req, url), token)) return refuseUpgrade(socket, 401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
+      const caller = { client: `socket-${++clients}` };
+      sockets.set(ws, caller.client);
       ws.on('close', () => sockets.delete(ws));
       ws.on('message', (data, isBinary) => {
         if (isBinary) return ws.close(1003, 'text frames only');
@@ -119,7 +121,7 @@ export async function startWebDoor(opts: WebDoorOptions): Promise<WebDoor> {
         }
         if (!parsed.success) return ws.close(1007, 'not a request');
         const { id, call, input } = parsed.data;
-        void dispatch(services.handlers, call, input, log).then((result) => {
+        void dispatch(services.handlers, call, input, log, caller).then((result) => {
           const reply: WireReply = { id, result };
           if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
         });
@@ -127,10 +129,10 @@ export async function startWebDoor(opts: WebDoorOptions): Promise<WebDoor> {
     });
   });
 
-  const unsubscribe = services.subscribe((event, payload) => {
+  const unsubscribe = services.subscribe((event, payload, to) => {
     const msg: WireEvent = { event, payload };
     const text = JSON.stringify(msg);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+    for (const [ws, client] of sockets) if (ws.readyState === ws.OPEN && (to === undefined || to === client)) ws.send(text);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -146,7 +148,7 @@ export async function startWebDoor(opts: WebDoorOptions): Promise<WebDoor> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     async close() {
       unsubscribe();
-      for (const ws of sockets) ws.terminate();
+      for (const ws of sockets.keys()) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -17,6 +17,8 @@ export function generation(fields: Partial<Generation> = {}): Generation {
     closureSize: null,
     packages: null,
     problem: null,
+    label: null,
+    note: null,
     ...fields,
   };
 }

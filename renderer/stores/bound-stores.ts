@@ -10,6 +10,7 @@ import { createDiffStore, type DiffState } from './diff-store.ts';
 import { createGenerationsStore, type GenerationsState } from './generations-store.ts';
 import { createHistoryStore, type HistoryState } from './history-store.ts';
 import { createMachineStore, type MachineState } from './machine-store.ts';
+import { createViewStore, type ViewState } from './view-store.ts';
 
 /** The generations store of this page. */
 export const generationsStore = createGenerationsStore(api);
@@ -45,6 +46,8 @@ export const actionsStore = createActionsStore(api, {
 export const connectionStore = createConnectionStore(connection);
 /** The clock behind relative dates. */
 export const clockStore = createClockStore();
+/** Which section of the app shows. */
+export const viewStore = createViewStore();
 
 /** Reads the generations store (pass a selector that returns a stable value). */
 export const useGenerations = <T>(selector: (state: GenerationsState) => T): T => useStore(generationsStore, selector);
@@ -60,6 +63,8 @@ export const useDiffFilter = <T>(selector: (state: DiffFilterState) => T): T => 
 export const useHistory = <T>(selector: (state: HistoryState) => T): T => useStore(historyStore, selector);
 /** Reads the actions store. */
 export const useActions = <T>(selector: (state: ActionsState) => T): T => useStore(actionsStore, selector);
+/** Reads the view store. */
+export const useView = <T>(selector: (state: ViewState) => T): T => useStore(viewStore, selector);
 /** The clock's current time, refreshed every 30 seconds. */
 export const useNow = (): number => useStore(clockStore, (state: ClockState) => state.now);
 
