@@ -14,7 +14,13 @@ export default async function globalSetup(): Promise<void> {
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--system-profile', world.systemProfile, '--home-profile', world.homeProfile, '--user-profile', world.userProfile, '--booted-system', world.bootedSystem], {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
-    env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'gentry-e2e-cache-')) },
+    // Gentry's own cache, state (labels, run logs) and settings go to fresh directories, never the real ones.
+    env: {
+      ...process.env,
+      XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'gentry-e2e-cache-')),
+      XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gentry-e2e-state-')),
+      XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'gentry-e2e-config-')),
+    },
   });
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
