@@ -8,6 +8,10 @@ import './styles/generations.css';
 import './styles/history.css';
 import './styles/diff.css';
 import './styles/actions.css';
+import './styles/boot.css';
+import './styles/runs.css';
+import './styles/pins.css';
+import './styles/settings.css';
 import { App } from './app.tsx';
 import { startStores } from './stores/bound-stores.ts';
 
