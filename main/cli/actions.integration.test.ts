@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
+import type { Profile } from '../../common/contract.ts';
 import { buildHelperBinary } from '../helper/helper-binary.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -21,7 +22,13 @@ describe('gentry switch, delete and gc through the real helper', () => {
     const HELPER = buildHelperBinary();
     world = await buildWorld({ preset: 'small' });
     const worldArgs = ['--system-profile', world.systemProfile, '--home-profile', world.homeProfile, '--user-profile', world.userProfile, '--booted-system', world.bootedSystem];
-    const env = { ...process.env, GENTRY_HELPER: HELPER, GENTRY_HELPER_ROOT: world.root, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'gentry-actions-')) };
+    const env = {
+      ...process.env,
+      GENTRY_HELPER: HELPER,
+      GENTRY_HELPER_ROOT: world.root,
+      XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'gentry-actions-')),
+      XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gentry-actions-state-')),
+    };
     run = (...args) => spawnSync(process.execPath, [BIN, ...args, ...worldArgs], { encoding: 'utf8', env, input: '' });
   });
   afterAll(async () => {
@@ -74,6 +81,23 @@ describe('gentry switch, delete and gc through the real helper', () => {
     expect(existsSync(join(profiles(), 'system-2-link'))).toBe(false);
     expect(existsSync(join(profiles(), 'system-3-link'))).toBe(true);
     expect(log().trim().split('\n').at(-1)).toMatch(/\tboot(\t|$)/); // the boot menu was refreshed
+  });
+
+  it('a labelled generation shows in list and is protected from delete until --delete-labelled', () => {
+    const n = 3;
+    const labelled = run('label', String(n), 'last', 'good', 'before', 'KiCad', '--note', 'export works here');
+    expect(labelled.status, labelled.stderr).toBe(0);
+    const listed = JSON.parse(run('list', '--json').stdout) as { profiles: Profile[] };
+    const gen = listed.profiles.find((p) => p.kind === 'system' && p.name === 'system')?.generations.find((g) => g.number === n);
+    expect([gen?.label, gen?.note]).toEqual(['last good before KiCad', 'export works here']);
+    const refused = run('delete', String(n), '--yes');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/labelled and protected/);
+    expect(existsSync(join(profiles(), `system-${n}-link`))).toBe(true);
+    const r = run('delete', String(n), '--yes', '--delete-labelled', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { preview: { labelled: unknown[] } }).preview.labelled).toEqual([{ number: n, label: 'last good before KiCad' }]);
+    expect(existsSync(join(profiles(), `system-${n}-link`))).toBe(false);
   });
 
   it('gc --dry-run reports the dead paths and deletes nothing', () => {

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { formatSize } from '../../common/format-size.ts';
 import { GentryError } from '../errors.ts';
 import { type HelperOutcome, helperCommand, runHelper } from '../helper/helper-client.ts';
-import { previewDelete, previewSwitch, type SwitchMode } from '../helper/generation-actions.ts';
+import { previewSwitch, type SwitchMode } from '../helper/generation-actions.ts';
 import type { Logger } from '../log.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import type { Services } from '../services.ts';
@@ -65,17 +65,24 @@ export async function switchCommand(ctx: ActionContext): Promise<number> {
   return report(outcome, ctx.values.json === true, preview);
 }
 
-/** gentry delete N… [--profile NAME] [--yes] [--json] */
+/** gentry delete N… [--profile NAME] [--yes] [--delete-labelled] [--json] */
 export async function deleteCommand(ctx: ActionContext): Promise<number> {
   if (ctx.positionals.length === 0) throw new UsageError('delete takes one or more generation numbers');
   const numbers = ctx.positionals.map(generationNumber);
   const name = profileName(ctx.values, ctx.paths);
-  const preview = await previewDelete(ctx.paths, await ctx.services.closureReader(), name, numbers);
+  // Through the contract: the same refusals and the same labelled-generation protection as the window.
+  const preview = await ctx.services.handlers.previewDelete({ kind: 'system', name, numbers }, { client: 'cli' });
   if (!ctx.values.json) {
     process.stdout.write(`Delete generation${preview.generations.length > 1 ? 's' : ''} ${preview.generations.join(', ')} of ${name}.\n`);
     process.stdout.write(`Afterwards ${preview.collectablePaths} store paths (${formatSize(preview.collectableBytes)}) are reached by no other generation of ${name} and can be collected by \`gentry gc\`.\n`);
+    for (const l of preview.labelled) process.stdout.write(`Generation ${l.number} is labelled “${l.label}”.\n`);
   }
   if (!(await confirm(`Delete ${preview.generations.length} generation${preview.generations.length > 1 ? 's' : ''}?`, ctx.values))) return 1;
+  if (preview.labelled.length > 0 && ctx.values['delete-labelled'] !== true) {
+    const which = preview.labelled.map((l) => String(l.number)).join(', ');
+    if (!process.stdin.isTTY) throw new GentryError('bad-input', `generation${preview.labelled.length > 1 ? 's' : ''} ${which} ${preview.labelled.length > 1 ? 'are' : 'is'} labelled and protected`, 'Pass --delete-labelled as well to delete labelled generations, or remove the label with `gentry label N --clear`.');
+    if (!(await confirm(`Generation${preview.labelled.length > 1 ? 's' : ''} ${which} ${preview.labelled.length > 1 ? 'are' : 'is'} labelled. Delete ${preview.labelled.length > 1 ? 'them' : 'it'} anyway?`, { yes: false }))) return 1;
+  }
   const args = ['delete-generations', '--profile', name, ...preview.generations.flatMap((n) => ['--generation', String(n)])];
   return report(await runHelper(helperCommand(), args, progress(ctx.log)), ctx.values.json === true, preview);
 }

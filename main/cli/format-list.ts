@@ -40,6 +40,7 @@ export function formatProfile(p: Profile): string {
   rows.forEach((r, k) => {
     lines.push(`  ${r.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd()}`);
     const g = p.generations[k] as Generation;
+    if (g.label) lines.push(`        “${g.label}”${g.note ? ` — ${g.note}` : ''}`);
     if (g.problem) lines.push(`        ! ${g.problem}`);
   });
   return lines.join('\n');
