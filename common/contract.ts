@@ -199,15 +199,18 @@ export const BootEntrySchema = z.object({
   options: z.string().nullable(),
 });
 
-/** A setting and where it comes from (the EFI variable wins over loader.conf). */
-const BootSettingSchema = z.object({ value: z.string(), source: z.enum(['loader.conf', 'efi']) });
+/** Where a boot setting comes from: systemd-boot's loader.conf or EFI variable (the variable wins), GRUB's grub.cfg or grubenv. */
+const BootSourceSchema = z.enum(['loader.conf', 'efi', 'grub.cfg', 'grubenv']);
+
+/** A setting and where it comes from. */
+const BootSettingSchema = z.object({ value: z.string(), source: BootSourceSchema });
 
 /** The boot menu as the firmware will show it next time, and why. */
 export const BootMenuSchema = z.object({
   loader: z.enum(['systemd-boot', 'grub', 'none']),
   esp: z.string().nullable(),
   timeout: BootSettingSchema.nullable(),
-  default: z.object({ id: z.string(), source: z.enum(['loader.conf', 'efi']) }).nullable(),
+  default: z.object({ id: z.string(), source: BootSourceSchema }).nullable(),
   oneshot: z.object({ id: z.string() }).nullable(),
   entries: z.array(BootEntrySchema),
   warnings: z.array(z.string()),
@@ -245,7 +248,7 @@ export const BootChangeSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('clear-oneshot') }).strict(),
   z.object({ action: z.literal('set-timeout'), timeout: BootTimeoutSchema }).strict(),
   /** Writes (creates or replaces) an entry NixOS does not manage; `text` is the whole entry file. */
-  z.object({ action: z.literal('write-entry'), id: BootEntryIdSchema, text: z.string().min(1).max(65536) }).strict(),
+  z.object({ action: z.literal('write-entry'), id: BootEntryIdSchema, text: z.string().min(1).refine((t) => utf8Length(t) <= 65536, 'an entry is at most 64 KiB of UTF-8') }).strict(),
   z.object({ action: z.literal('remove-entry'), id: BootEntryIdSchema }).strict(),
 ]);
 

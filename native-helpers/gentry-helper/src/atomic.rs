@@ -1,11 +1,12 @@
-//! Atomic symlink replacement: write a temporary link beside the target, rename it over the
-//! target, then fsync the directory so the rename survives a crash.
+//! Atomic replacement of symlinks and files: write a temporary beside the target, rename it over
+//! the target, then fsync the directory so the rename survives a crash. Readers (and the boot
+//! loader after a power cut) see the old content or the new, never a torn or missing file.
 #![forbid(unsafe_code)]
 
-use std::fs::File;
-use std::io;
-use std::os::unix::fs::symlink;
-use std::path::Path;
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt, symlink};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -26,6 +27,80 @@ pub fn replace_symlink(dir: &Path, name: &str, target: &str) -> io::Result<()> {
 
 /// Removes `dir/name` (a symlink: never a directory) and fsyncs the directory.
 pub fn remove_link(dir: &Path, name: &str) -> io::Result<()> {
+    std::fs::remove_file(dir.join(name))?;
+    sync_dir(dir)
+}
+
+/// The prefix of every temporary file `replace_file` creates: `.gentry-tmp-<pid>-<n>`. It never
+/// ends in `.conf`, so systemd-boot never takes one for an entry, and it does not contain the
+/// target's name, so a 255-byte entry name still leaves room for it.
+const FILE_TEMP_PREFIX: &str = ".gentry-tmp-";
+
+/// Replaces `dir/name` with `bytes`: a new temporary file in `dir` (create_new, so it is never an
+/// existing file or a planted symlink), written, fsynced, renamed over `name`, then the directory
+/// fsynced. `mode` is the new file's permission bits (best effort: FAT ignores them). Temporary
+/// files that a killed helper left behind are removed first (see `sweep_stale_temporaries`); a
+/// failure removes this run's temporary file and leaves `name` as it was.
+pub fn replace_file(dir: &Path, name: &str, bytes: &[u8], mode: u32) -> io::Result<()> {
+    sweep_stale_temporaries(dir);
+    let (temporary, mut file) = create_temporary(dir, mode)?;
+    let written = (|| {
+        file.write_all(bytes)?;
+        // umask may have narrowed the mode given at open; FAT refuses chmod, which is fine.
+        let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temporary, dir.join(name))
+    })();
+    if let Err(error) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(error);
+    }
+    sync_dir(dir)
+}
+
+/// Creates a fresh temporary file in `dir`; a name that exists (left by a killed run whose pid was
+/// reused) is skipped, never opened.
+fn create_temporary(dir: &Path, mode: u32) -> io::Result<(PathBuf, File)> {
+    let pid = std::process::id();
+    let mut last = None;
+    for _ in 0..64 {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = dir.join(format!("{FILE_TEMP_PREFIX}{pid}-{n}"));
+        match OpenOptions::new().write(true).create_new(true).mode(mode).open(&path) {
+            Ok(file) => return Ok((path, file)),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => last = Some(error),
+            Err(error) => return Err(error),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("no free temporary file name")))
+}
+
+/// Removes `.gentry-tmp-<pid>-<n>` files in `dir` whose process is gone (a helper killed between
+/// creating its temporary file and renaming it). Files of live processes are left alone (another
+/// helper may be about to rename its own); so is everything when /proc is not mounted. Errors are
+/// ignored: a leftover is only clutter, it can never be mistaken for the real file.
+pub fn sweep_stale_temporaries(dir: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(FILE_TEMP_PREFIX)) else { continue };
+        let Some((pid, n)) = rest.split_once('-') else { continue };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(pid) || !digits(n) || pid == std::process::id().to_string() {
+            continue;
+        }
+        if !Path::new("/proc").join(pid).exists() && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Removes the regular file `dir/name` and fsyncs the directory.
+pub fn remove_file(dir: &Path, name: &str) -> io::Result<()> {
     std::fs::remove_file(dir.join(name))?;
     sync_dir(dir)
 }
@@ -52,5 +127,26 @@ mod tests {
         remove_link(&dir, "system").unwrap();
         assert!(std::fs::symlink_metadata(dir.join("system")).is_err());
         std::fs::remove_dir(&dir).unwrap();
+    }
+
+    #[test]
+    fn replaces_a_file_and_sweeps_only_dead_temporaries() {
+        let dir = std::env::temp_dir().join(format!("gentry-helper-atomic-file-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("loader.conf"), b"timeout 1\n").unwrap();
+        // A leftover of a dead helper (there is never a /proc/0), one of a live process (pid 1),
+        // and a file that only looks similar.
+        std::fs::write(dir.join(".gentry-tmp-0-7"), b"half").unwrap();
+        std::fs::write(dir.join(".gentry-tmp-1-3"), b"live").unwrap();
+        std::fs::write(dir.join(".gentry-tmp-x-3"), b"not ours").unwrap();
+        replace_file(&dir, "loader.conf", b"timeout 2\n", 0o644).unwrap();
+        assert_eq!(std::fs::read(dir.join("loader.conf")).unwrap(), b"timeout 2\n");
+        let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        assert_eq!(names, vec![".gentry-tmp-1-3", ".gentry-tmp-x-3", "loader.conf"]);
+        assert_eq!(std::fs::metadata(dir.join("loader.conf")).unwrap().permissions().mode() & 0o777, 0o644);
+        remove_file(&dir, "loader.conf").unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -1,25 +1,39 @@
 //! gentry-helper: the one privileged door of Gentry. It parses argv strictly into a verb, touches
 //! only fixed paths, runs programs by absolute path without a shell, and reports in JSON lines.
 //! See native-helpers/README.md for the protocol and the polkit design.
-#![forbid(unsafe_code)]
+//! `unsafe` is denied everywhere; only `sys` (the few syscalls std lacks) allows it, and every
+//! other module forbids it outright.
+#![deny(unsafe_code)]
 
 mod atomic;
+mod boot;
 mod collect_garbage;
 mod delete_generations;
+mod efivar;
+mod grubenv;
 mod json;
+mod loader_conf;
 mod output;
 mod paths;
 mod process;
 mod profile;
+mod rebuild;
 mod switch;
+mod sys;
 
+use boot::BootAction;
 use output::{Exit, Failure};
 use paths::Root;
+use rebuild::RebuildMode;
 use std::path::{Component, Path, PathBuf};
 
 const USAGE: &str = "usage: gentry-helper [--root DIR] switch --profile NAME --generation N --mode switch|boot|test
        gentry-helper [--root DIR] delete-generations --profile NAME --generation N [--generation N ...]
-       gentry-helper [--root DIR] collect-garbage [--dry-run]";
+       gentry-helper [--root DIR] collect-garbage [--dry-run]
+       gentry-helper [--root DIR] boot set-default ID | set-oneshot ID | clear-default | clear-oneshot
+       gentry-helper [--root DIR] boot set-timeout SECONDS|menu-force
+       gentry-helper [--root DIR] boot write-entry ID < ENTRY-TEXT | remove-entry ID
+       gentry-helper [--root DIR] rebuild --mode switch|boot|test|build --flake REF";
 
 /// How `switch` activates the generation (the argument of `switch-to-configuration`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +60,8 @@ pub enum Verb {
     Switch { profile: String, generation: u32, mode: Mode },
     DeleteGenerations { profile: String, generations: Vec<u32> },
     CollectGarbage { dry_run: bool },
+    Boot { action: BootAction },
+    Rebuild { mode: RebuildMode, flake: String },
 }
 
 impl Verb {
@@ -55,6 +71,8 @@ impl Verb {
             Verb::Switch { .. } => "switch",
             Verb::DeleteGenerations { .. } => "delete-generations",
             Verb::CollectGarbage { .. } => "collect-garbage",
+            Verb::Boot { .. } => "boot",
+            Verb::Rebuild { .. } => "rebuild",
         }
     }
 }
@@ -125,9 +143,16 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
         "switch" => "switch",
         "delete-generations" => "delete-generations",
         "collect-garbage" => "collect-garbage",
+        "boot" => "boot",
+        "rebuild" => "rebuild",
         other => return Err(error(None, format!("unknown verb {other:?}"))),
     };
     let fail = |message: String| error(Some(verb_name), message);
+    match verb_name {
+        "boot" => return Ok(Invocation { root, verb: Verb::Boot { action: boot::parse_action(options).map_err(fail)? } }),
+        "rebuild" => return Ok(Invocation { root, verb: parse_rebuild(options).map_err(fail)? }),
+        _ => {}
+    }
 
     let mut profile: Option<String> = None;
     let mut generations: Vec<u32> = Vec::new();
@@ -208,6 +233,34 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
     Ok(Invocation { root, verb })
 }
 
+/// The options of `rebuild`: `--mode M` and `--flake REF`, each exactly once, in any order.
+fn parse_rebuild(options: &[String]) -> Result<Verb, String> {
+    let mut mode = None;
+    let mut flake = None;
+    let mut rest = options;
+    while let Some((option, tail)) = rest.split_first() {
+        let value = match (option.as_str(), tail.first()) {
+            ("--mode" | "--flake", Some(value)) => value,
+            ("--mode" | "--flake", None) => return Err(format!("{option} needs a value")),
+            _ => return Err(format!("unexpected argument {option:?} for rebuild")),
+        };
+        if option == "--mode" {
+            if mode.is_some() {
+                return Err("--mode given twice".into());
+            }
+            mode = Some(RebuildMode::parse(value).ok_or_else(|| format!("bad mode {value:?} (switch, boot, test or build)"))?);
+        } else {
+            if flake.is_some() {
+                return Err("--flake given twice".into());
+            }
+            rebuild::check_flake_ref(value)?;
+            flake = Some(value.clone());
+        }
+        rest = &tail[1..];
+    }
+    Ok(Verb::Rebuild { mode: mode.ok_or("rebuild needs --mode")?, flake: flake.ok_or("rebuild needs --flake")? })
+}
+
 /// Runs a parsed invocation and prints its result; the exit code.
 fn execute(invocation: Invocation) -> Exit {
     let verb = invocation.verb.name();
@@ -228,6 +281,8 @@ fn execute(invocation: Invocation) -> Exit {
         Verb::Switch { profile, generation, mode } => switch::switch(&root, profile, *generation, *mode),
         Verb::DeleteGenerations { profile, generations } => delete_generations::delete_generations(&root, profile, generations),
         Verb::CollectGarbage { dry_run } => collect_garbage::collect_garbage(&root, *dry_run),
+        Verb::Boot { action } => boot::boot(&root, action),
+        Verb::Rebuild { mode, flake } => rebuild::rebuild(&root, *mode, flake),
     };
     match outcome {
         Ok(fields) => output::success(verb, fields),
@@ -364,6 +419,50 @@ mod tests {
         }
         assert_eq!(parse_generation("1"), Some(1));
         assert_eq!(parse_generation("4294967295"), Some(u32::MAX));
+    }
+
+    #[test]
+    fn parses_boot_and_rebuild() {
+        assert_eq!(
+            ok(&["--root", "/tmp/w", "boot", "set-default", "nixos-generation-42.conf"]),
+            Invocation {
+                root: Some("/tmp/w".into()),
+                verb: Verb::Boot { action: BootAction::SetDefault("nixos-generation-42.conf".into()) }
+            }
+        );
+        assert_eq!(
+            ok(&["boot", "set-timeout", "menu-force"]).verb,
+            Verb::Boot { action: BootAction::SetTimeout(boot::Timeout::MenuForce) }
+        );
+        assert_eq!(
+            ok(&["rebuild", "--flake", "/etc/nixos#atlas", "--mode", "build"]).verb,
+            Verb::Rebuild { mode: RebuildMode::Build, flake: "/etc/nixos#atlas".into() }
+        );
+        assert_eq!(
+            ok(&["rebuild", "--mode", "switch", "--flake", "github:ann/config"]).verb,
+            Verb::Rebuild { mode: RebuildMode::Switch, flake: "github:ann/config".into() }
+        );
+        let bad: Vec<Vec<&str>> = vec![
+            vec!["boot"],
+            vec!["boot", "set-default", "../loader.conf"],
+            vec!["boot", "--root", "/tmp", "set-default", "a.conf"],
+            vec!["rebuild"],
+            vec!["rebuild", "--mode", "switch"],
+            vec!["rebuild", "--flake", "/etc/nixos"],
+            vec!["rebuild", "--mode", "dry-build", "--flake", "/etc/nixos"],
+            vec!["rebuild", "--mode", "switch", "--flake", "/etc/nixos", "--mode", "boot"],
+            vec!["rebuild", "--mode", "switch", "--flake", "/etc/nixos", "--flake", "/x"],
+            vec!["rebuild", "--mode", "switch", "--flake", "-rf"],
+            vec!["rebuild", "--mode", "switch", "--flake", "/etc/nixos", "--impure"],
+            vec!["rebuild", "--mode", "switch", "--flake"],
+            vec!["rebuild", "--mode=switch", "--flake", "/etc/nixos"],
+            vec!["rebuild", "switch", "--flake", "/etc/nixos"],
+        ];
+        for line in &bad {
+            assert!(parse(&args(line)).is_err(), "accepted {line:?}");
+        }
+        assert_eq!(parse(&args(&["boot", "frob"])).unwrap_err().verb, Some("boot"));
+        assert_eq!(parse(&args(&["rebuild", "--mode", "x"])).unwrap_err().verb, Some("rebuild"));
     }
 
     #[test]

@@ -12,8 +12,9 @@ pub enum Exit {
     Done = 0,
     /// 2: the arguments were malformed; nothing was touched.
     Usage = 2,
-    /// 3: refused by policy (current or booted generation, an unsafe link, `--root` under pkexec or
-    /// sudo); nothing was touched.
+    /// 3: refused by policy (current or booted generation, an unsafe link or symlink, a missing or
+    /// NixOS-managed boot entry, a bad entry text, a grubenv that is not a GRUB block or would
+    /// overflow, `--root` under pkexec or sudo); nothing was touched.
     Refused = 3,
     /// 4: the operation failed; the result says what was restored.
     Failed = 4,
@@ -58,6 +59,12 @@ impl Failure {
     }
 }
 
+/// Writes one line of human text to stderr. Unlike eprintln!, a closed or hung-up stderr (the
+/// terminal went away during a rebuild) is ignored instead of ending the helper in a panic.
+pub fn note(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "gentry-helper: {message}");
+}
+
 /// Writes one JSON line to stdout and flushes it (a reader acts on each line as it comes).
 fn emit(value: &Json) {
     let mut stdout = std::io::stdout().lock();
@@ -73,7 +80,7 @@ pub fn progress(verb: &str, step: &str, message: &str) {
         ("step".into(), Json::str(step)),
         ("message".into(), Json::str(message)),
     ]));
-    eprintln!("gentry-helper: {message}");
+    note(message);
 }
 
 /// Prints the one result line for a verb that succeeded.
@@ -105,6 +112,6 @@ pub fn failure(verb: Option<&str>, failure: Failure) -> Exit {
     }
     all.extend(failure.fields);
     emit(&Json::Obj(all));
-    eprintln!("gentry-helper: {}", failure.message);
+    note(&failure.message);
     failure.exit
 }

@@ -2,7 +2,7 @@
 //! `/nix/store` and the Nix binaries, which are never taken from the caller.
 #![forbid(unsafe_code)]
 
-use crate::output::Failure;
+use crate::output::{Failure, note};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
@@ -15,6 +15,10 @@ pub const CONFIG_FILE: &str = "/etc/gentry/helper.conf";
 /// Where `nix-store` is looked for when the config file does not name it, in order.
 pub const NIX_STORE_DEFAULTS: [&str; 3] =
     ["/run/current-system/sw/bin/nix-store", "/nix/var/nix/profiles/default/bin/nix-store", "/usr/bin/nix-store"];
+/// Where `nixos-rebuild` is looked for (under the root) when the config file does not name it.
+pub const NIXOS_REBUILD_DEFAULT: &str = "/run/current-system/sw/bin/nixos-rebuild";
+/// The keys the config file may hold.
+const CONFIG_KEYS: [&str; 2] = ["nix-store", "nixos-rebuild"];
 /// The only PATH a child process sees.
 pub const CHILD_PATH: &str = "/run/wrappers/bin:/run/current-system/sw/bin:/nix/var/nix/profiles/default/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -60,27 +64,49 @@ pub fn nix_store(root: &Root) -> Result<PathBuf, Failure> {
     })
 }
 
+/// `nixos-rebuild`: from the config file when it is trustworthy and names one, else
+/// `/run/current-system/sw/bin/nixos-rebuild` under the root (the running system's own).
+pub fn nixos_rebuild(root: &Root) -> Result<PathBuf, Failure> {
+    if let Some(configured) = configured_binary(&root.path(CONFIG_FILE), "nixos-rebuild") {
+        return if configured.is_file() {
+            Ok(configured)
+        } else {
+            Err(Failure::failed(format!("{CONFIG_FILE} names nixos-rebuild {}, which does not exist; fix the file", configured.display())))
+        };
+    }
+    let default = root.path(NIXOS_REBUILD_DEFAULT);
+    if default.is_file() {
+        Ok(default)
+    } else {
+        Err(Failure::failed(format!(
+            "nixos-rebuild not found at {}; name it in {CONFIG_FILE} (nixos-rebuild = /abs/path); nothing was run",
+            default.display()
+        )))
+    }
+}
+
 /// The value of `key = /abs/path` in the config file, if the file is a regular file owned by root
 /// and not writable by group or others (otherwise it is ignored, with a warning).
 fn configured_binary(file: &Path, key: &str) -> Option<PathBuf> {
     let meta = std::fs::symlink_metadata(file).ok()?;
     if !meta.is_file() || meta.uid() != 0 || meta.mode() & 0o022 != 0 {
-        eprintln!("gentry-helper: ignoring {} (not a root-owned regular file writable only by root)", file.display());
+        note(&format!("ignoring {} (not a root-owned regular file writable only by root)", file.display()));
         return None;
     }
     let text = std::fs::read_to_string(file).ok()?;
     parse_config(&text, key)
 }
 
-/// Finds `key = /abs/path` in config text; blank lines and `#` comments are skipped, other lines
-/// and relative paths are ignored with a warning.
+/// Finds `key = /abs/path` in config text (the last one wins); blank lines, `#` comments and the
+/// other known keys are skipped; unknown lines and relative paths are ignored with a warning.
 pub fn parse_config(text: &str, key: &str) -> Option<PathBuf> {
     let mut found = None;
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         match line.split_once('=').map(|(k, v)| (k.trim(), v.trim())) {
             Some((k, v)) if k == key && v.starts_with('/') => found = Some(PathBuf::from(v)),
-            Some((k, _)) if k == key => eprintln!("gentry-helper: ignoring config line {line:?} (the path must be absolute)"),
-            _ => eprintln!("gentry-helper: ignoring config line {line:?}"),
+            Some((k, _)) if k == key => note(&format!("ignoring config line {line:?} (the path must be absolute)")),
+            Some((k, _)) if CONFIG_KEYS.contains(&k) => {}
+            _ => note(&format!("ignoring config line {line:?}")),
         }
     }
     found
@@ -101,5 +127,8 @@ mod tests {
         let text = "# comment\n\nnix-store = relative/bin\nnix-store = /opt/nix/bin/nix-store\nother = /x\n";
         assert_eq!(parse_config(text, "nix-store"), Some(PathBuf::from("/opt/nix/bin/nix-store")));
         assert_eq!(parse_config("nix-store = bin/nix-store\n", "nix-store"), None);
+        let both = "nix-store = /a/nix-store\nnixos-rebuild = /b/nixos-rebuild\n";
+        assert_eq!(parse_config(both, "nixos-rebuild"), Some(PathBuf::from("/b/nixos-rebuild")));
+        assert_eq!(parse_config(both, "nix-store"), Some(PathBuf::from("/a/nix-store")));
     }
 }

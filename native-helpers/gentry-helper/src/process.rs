@@ -27,12 +27,20 @@ impl Finished {
     }
 }
 
-/// Runs `program args…`. Its stderr goes to ours; its stdout is captured when `capture`, otherwise
-/// it also goes to our stderr, so nothing but the helper's own JSON ever reaches stdout.
-pub fn run(program: &Path, args: &[&str], capture: bool) -> Result<Finished, Failure> {
+/// `program args…` ready to start: cleared environment with only PATH, `/` as working directory,
+/// stdin from /dev/null, stderr to ours, and stdout captured when `capture`, otherwise also sent to
+/// our stderr, so nothing but the helper's own JSON ever reaches stdout. Callers may add
+/// environment variables.
+pub fn command(program: &Path, args: &[&str], capture: bool) -> Command {
     let mut command = Command::new(program);
     command.args(args).env_clear().env("PATH", CHILD_PATH).current_dir("/").stdin(Stdio::null()).stderr(Stdio::inherit());
     command.stdout(if capture { Stdio::piped() } else { Stdio::from(std::io::stderr()) });
-    let output = command.output().map_err(|e| Failure::failed(format!("could not start {}: {e}", program.display())))?;
+    command
+}
+
+/// Runs `program args…` (see `command`) to the end.
+pub fn run(program: &Path, args: &[&str], capture: bool) -> Result<Finished, Failure> {
+    let output =
+        command(program, args, capture).output().map_err(|e| Failure::failed(format!("could not start {}: {e}", program.display())))?;
     Ok(Finished { code: output.status.code(), stdout: String::from_utf8_lossy(&output.stdout).into_owned() })
 }
