@@ -1,10 +1,11 @@
 // Builds a world: plans every profile, writes the store paths, registers them with Nix in one call,
-// then makes the profile links, /run links and the ESP, and saves world.json.
+// then makes the profile links, /run links and the ESP (systemd-boot or GRUB), and saves world.json.
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { expectedProfile } from './expected-profiles.ts';
+import { writeGrubBoot } from './grub-esp.ts';
 import { registerPaths } from './nix-store-cli.ts';
 import { planWorld, type WorldPlan } from './plan-world.ts';
 import { isPresetName, presets } from './presets.ts';
@@ -51,6 +52,8 @@ export async function buildWorld(options: WorldOptions): Promise<World> {
   const systemGenerations = count(options.systemGenerations, preset.systemGenerations, 'systemGenerations');
   const homeGenerations = count(options.homeGenerations, preset.homeGenerations, 'homeGenerations');
   const quirks = options.quirks ?? false;
+  const bootLoader = options.bootLoader ?? 'systemd-boot';
+  if (bootLoader !== 'systemd-boot' && bootLoader !== 'grub') throw new Error(`unknown boot loader "${String(bootLoader)}" (systemd-boot or grub)`);
   const seed = options.seed ?? randomSeed();
   const id = worldIdFromSeed(seed);
   const now = wholeSeconds(options.now ?? new Date());
@@ -73,7 +76,7 @@ export async function buildWorld(options: WorldOptions): Promise<World> {
     writeText(layout.storePathsFile, plan.graph.nodes.map((node) => `${node.path}\n`).join(''));
     writeStorePaths(plan.graph.nodes);
     await registerPaths(plan.graph);
-    return writeWorldFiles(plan, { id, seed, preset: preset.name, layout, quirks });
+    return writeWorldFiles(plan, { id, seed, preset: preset.name, layout, quirks, bootLoader, grubDefault: options.grubDefault ?? '0' });
   } catch (error) {
     await removeWorld(root).catch(() => undefined);
     throw error;
@@ -86,6 +89,8 @@ interface WorldInfo {
   preset: string;
   layout: WorldLayout;
   quirks: boolean;
+  bootLoader: 'systemd-boot' | 'grub';
+  grubDefault: '0' | 'saved';
 }
 
 function writeWorldFiles(plan: WorldPlan, info: WorldInfo): World {
@@ -106,7 +111,12 @@ function writeWorldFiles(plan: WorldPlan, info: WorldInfo): World {
       if (generation.system) bootGenerations.push({ profile, number: generation.number, date: generation.date, system: generation.system });
     }
   }
-  writeEsp(layout.esp, bootGenerations, systems.currentRecord.number, machineId);
+  const grub =
+    info.bootLoader === 'grub'
+      ? writeGrubBoot(layout.esp, systems.currentRecord, [{ name: null, generations: systems.system.generations }, { name: 'work', generations: systems.work.generations }], { default: info.grubDefault, timeout: 5, configurationLimit: 100 }, machineId)
+      : undefined;
+  if (!grub) writeEsp(layout.esp, bootGenerations, systems.currentRecord.number, machineId);
+  mkdirSync(join(layout.root, 'sys/firmware/efi/efivars'), { recursive: true }); // efivarfs of a UEFI machine, no variables set
 
   const world: World = {
     id: info.id,
@@ -122,9 +132,10 @@ function writeWorldFiles(plan: WorldPlan, info: WorldInfo): World {
     bootedSystem: layout.bootedSystem,
     currentSystem: layout.currentSystem,
     esp: layout.esp,
+    bootLoader: info.bootLoader,
     switchLog: layout.switchLog,
     storePathCount: graph.nodes.length,
-    expected: { profiles: profiles.map((profile) => expectedProfile(profile, systems.booted.target)) },
+    expected: { profiles: profiles.map((profile) => expectedProfile(profile, systems.booted.target)), ...(grub ? { grub } : {}) },
   };
   writeText(layout.worldJson, `${JSON.stringify(world, null, 2)}\n`);
   return world;

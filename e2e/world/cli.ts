@@ -1,5 +1,6 @@
 // Command line for worlds:
 //   node e2e/world/cli.ts build [--preset P] [--dir D] [--system-generations N] [--home-generations N] [--quirks] [--seed S] [--now ISO]
+//                               [--boot-loader systemd-boot|grub] [--grub-default 0|saved]
 //   node e2e/world/cli.ts remove DIR
 import { parseArgs } from 'node:util';
 import { buildWorld } from './build-world.ts';
@@ -10,6 +11,7 @@ import { worldLayout } from './world-layout.ts';
 const usage = `usage:
   node e2e/world/cli.ts build [--preset small|demo|large] [--dir D] [--system-generations N]
                               [--home-generations N] [--quirks] [--seed S] [--now ISO-DATE]
+                              [--boot-loader systemd-boot|grub] [--grub-default 0|saved]
   node e2e/world/cli.ts remove DIR`;
 
 function positiveInteger(text: string | undefined, flag: string): number | undefined {
@@ -33,8 +35,14 @@ export async function main(argv: string[]): Promise<number> {
         quirks: { type: 'boolean', default: false },
         seed: { type: 'string' },
         now: { type: 'string' },
+        'boot-loader': { type: 'string', default: 'systemd-boot' },
+        'grub-default': { type: 'string', default: '0' },
       },
     });
+    const bootLoader = values['boot-loader'];
+    if (bootLoader !== 'systemd-boot' && bootLoader !== 'grub') throw new Error(`--boot-loader is systemd-boot or grub, not "${bootLoader}"`);
+    const grubDefault = values['grub-default'];
+    if (grubDefault !== '0' && grubDefault !== 'saved') throw new Error(`--grub-default is 0 or saved, not "${grubDefault}"`);
     const preset = values.preset ?? 'small';
     if (!isPresetName(preset)) throw new Error(`unknown preset "${preset}" (small, demo or large)`);
     const now = values.now === undefined ? undefined : new Date(values.now);
@@ -47,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
       quirks: values.quirks,
       seed: values.seed,
       now,
+      bootLoader,
+      grubDefault,
     });
     console.log(worldLayout(world.root).worldJson);
     return 0;

@@ -14,5 +14,6 @@ export async function loadWorld(root: string): Promise<World> {
     if (typeof world[key] !== 'string') throw new Error(`${path}: "${key}" is missing or not a string`);
   }
   if (!Array.isArray(world.expected?.profiles)) throw new Error(`${path}: "expected.profiles" is missing`);
+  world.bootLoader ??= 'systemd-boot'; // worlds written before GRUB worlds existed
   return world;
 }

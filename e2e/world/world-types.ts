@@ -1,5 +1,6 @@
 // The public shapes of a world: how to ask for one, and what you get back (also saved as world.json).
 import type { Profile } from '../../common/contract.ts';
+import type { ExpectedGrubMenu } from './grub-esp.ts';
 import type { PresetName } from './presets.ts';
 
 /** How to build a world. */
@@ -18,6 +19,10 @@ export interface WorldOptions {
   seed?: string;
   /** The newest generation's date; default now. */
   now?: Date;
+  /** What <root>/boot holds: a systemd-boot ESP (default) or an EFI GRUB's boot partition (grub/, kernels/). */
+  bootLoader?: 'systemd-boot' | 'grub';
+  /** GRUB only: boot.loader.grub.default, "0" (NixOS's default) or "saved". */
+  grubDefault?: '0' | 'saved';
 }
 
 /** A built world (the content of <root>/world.json). */
@@ -42,11 +47,13 @@ export interface World {
   bootedSystem: string;
   /** <root>/run/current-system */
   currentSystem: string;
-  /** <root>/boot, a systemd-boot ESP. */
+  /** <root>/boot: a systemd-boot ESP, or GRUB's boot partition (grub/grub.cfg, grub/grubenv, kernels/). */
   esp: string;
+  /** Which boot loader wrote <root>/boot. */
+  bootLoader: 'systemd-boot' | 'grub';
   /** Where the toplevels' bin/switch-to-configuration append their calls (<root>/switch-log). */
   switchLog: string;
   storePathCount: number;
-  /** What a correct reader must report. */
-  expected: { profiles: Profile[] };
+  /** What a correct reader must report; `grub` (GRUB worlds only): the menu entries in menu order. */
+  expected: { profiles: Profile[]; grub?: ExpectedGrubMenu };
 }

@@ -278,6 +278,73 @@ describe('a small world with quirks', () => {
   });
 });
 
+describe('a GRUB world', () => {
+  let world: World;
+  const cfg = () => readFileSync(join(world.esp, 'grub/grub.cfg'), 'utf8');
+  /** `%F` of a generation's date in the world's UTC. */
+  const day = (g: Generation) => g.date.slice(0, 10);
+
+  beforeAll(async () => {
+    world = await buildWorld({ preset: 'small', quirks: true, bootLoader: 'grub' });
+  }, 120_000);
+  afterAll(async () => {
+    if (world) await removeWorld(world);
+  }, 120_000);
+
+  it('writes grub.cfg with the menu install-grub.pl makes from the generations, and no loader/', () => {
+    const system = profile(world, 'system');
+    const current = system.generations.find((g) => g.current) as Generation;
+    // What install-grub.pl writes, derived from the facts checked against Nix above: the current
+    // configuration first, then every generation with a nixos-version, newest first, per profile.
+    const wanted: string[] = current.specialisations.length
+      ? ['menuentry NixOS - Default', ...current.specialisations.map((s) => `menuentry NixOS - (${s} - 1970-01-01 - ${current.nixosVersion})`)]
+      : ['menuentry NixOS'];
+    for (const [p, description] of [[system, 'NixOS - All configurations'], [profile(world, 'work'), "NixOS - Profile 'work'"]] as const) {
+      wanted.push(`submenu ${description}`);
+      for (const g of [...p.generations].reverse().filter((x) => x.nixosVersion !== null)) {
+        const suffix = ` (${day(g)} - ${g.nixosVersion})`;
+        if (g.specialisations.length === 0) wanted.push(`menuentry NixOS - Configuration ${g.number}${suffix}`);
+        else wanted.push(`submenu NixOS - Configuration ${g.number}${suffix}`, `menuentry NixOS - Configuration ${g.number} - Default${suffix}`, ...g.specialisations.map((s) => `menuentry NixOS - Configuration ${g.number} - (${s} - 1970-01-01 - ${g.nixosVersion})`));
+      }
+    }
+    const found = [...cfg().matchAll(/^(menuentry|submenu) "([^"]*)"/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(found).toEqual(wanted);
+    expect(cfg()).toMatch(/\n {4}else\n {6}set default=0\n {6}set timeout=5\n {4}fi\n/);
+    expect(world.bootLoader).toBe('grub');
+    expect(existsSync(join(world.esp, 'loader'))).toBe(false);
+    expect(world.expected.grub?.entries.map((e) => e.title)).toEqual(found.filter((f) => f.startsWith('menuentry ')).map((f) => f.slice('menuentry '.length)));
+    expect(world.expected.grub?.entries.filter((e) => e.profile === 'system' && e.specialisation === null).map((e) => e.generation).sort((a, b) => a - b)).toEqual(
+      [current.number, ...system.generations.filter((g) => g.nixosVersion !== null).map((g) => g.number)].sort((a, b) => a - b),
+    );
+  });
+
+  it('boots each entry from kernel and initrd copies of its own toplevel', () => {
+    const kernelName = (storeFile: string) => storeFile.slice('/nix/store/'.length).replace(/\//g, '-');
+    const blocks = cfg().split('menuentry ').slice(1);
+    expect(blocks.length).toBe(world.expected.grub?.entries.length);
+    for (const block of blocks) {
+      const linux = /\n {2}linux \(\$drive1\)\/\/kernels\/(\S+) init=(\S+)\/init /.exec(block);
+      const initrd = /\n {2}initrd \(\$drive1\)\/\/kernels\/(\S+)\n/.exec(block);
+      expect(linux, block).not.toBeNull();
+      const toplevel = linux?.[2] as string;
+      expect(linux?.[1]).toBe(kernelName(readlinkSync(join(toplevel, 'kernel'))));
+      expect(initrd?.[1]).toBe(kernelName(readlinkSync(join(toplevel, 'initrd'))));
+      expect(readFileSync(join(world.esp, 'kernels', linux?.[1] as string), 'utf8')).toBe(`copy of ${readlinkSync(join(toplevel, 'kernel'))}\n`);
+      expect(existsSync(join(world.esp, 'kernels', initrd?.[1] as string))).toBe(true);
+    }
+  });
+
+  it('leaves the empty 1024-byte grubenv that grub-install creates', () => {
+    const env = readFileSync(join(world.esp, 'grub/grubenv'));
+    expect(env.length).toBe(1024);
+    expect(env.toString('latin1')).toBe(`# GRUB Environment Block\n${'#'.repeat(1024 - 25)}`);
+  });
+
+  it('reads back the same GRUB world from world.json', async () => {
+    expect(await loadWorld(world.root)).toEqual(world);
+  });
+});
+
 describe('removeWorld', () => {
   it('deletes the store paths and the root, and tolerates half-built and removed worlds', async () => {
     const world = await buildWorld({ preset: 'small', systemGenerations: 3, homeGenerations: 2 });

@@ -1,7 +1,7 @@
 // The boot menu as the firmware will show it at the next boot, and why: systemd-boot's entries in
 // its own order, loader.conf, the EFI variables that override it, and warnings about the traps
 // (a pinned EFI default NixOS never changes, defaults naming missing entries, pruned generations,
-// missing kernels).
+// missing kernels). GRUB menus are read by grub.ts into the same shape.
 import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BootEntry, BootMenu } from '../../common/contract.ts';
@@ -9,6 +9,8 @@ import type { MachinePaths } from '../nix/locations.ts';
 import { readProfileLinks } from '../nix/profile-links.ts';
 import { systemProfileRefs } from '../nix/read-model.ts';
 import { readLoaderVariable } from './efivars.ts';
+import { readGrubMenu } from './grub.ts';
+import { numberRanges } from './number-ranges.ts';
 import { nixosEntryName, readEntries, readLoaderConf } from './systemd-boot.ts';
 
 /** Where to look. */
@@ -42,9 +44,7 @@ export async function readBootMenu(boot: BootPaths, paths: MachinePaths): Promis
   if (loader === 'none' || esp === null) {
     return { loader: 'none', esp, timeout: null, default: null, oneshot: null, entries: [], warnings: [`No boot loader found (no loader/ or grub/ in ${boot.esp ?? '/boot, /efi or /boot/efi'}). Pass --esp PATH if the ESP is mounted elsewhere.`] };
   }
-  if (loader === 'grub') {
-    return { loader: 'grub', esp, timeout: null, default: null, oneshot: null, entries: [], warnings: ['This machine boots with GRUB; Gentry does not read GRUB menus yet.'] };
-  }
+  if (loader === 'grub') return readGrubMenu(esp, paths);
   const warnings: string[] = [];
   const files = await readEntries(esp);
   const conf = await readLoaderConf(esp);
@@ -94,7 +94,7 @@ export async function readBootMenu(boot: BootPaths, paths: MachinePaths): Promis
     const { generations } = await readProfileLinks(ref.path).catch(() => ({ generations: [] }));
     const withEntry = new Set(entries.filter((e) => e.profile === ref.name && e.specialisation === null).map((e) => e.generation));
     const missing = generations.map((g) => g.number).filter((n) => !withEntry.has(n));
-    if (missing.length > 0) warnings.push(`${ref.name}: generation${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'have' : 'has'} no boot entry (pruned by boot.loader.systemd-boot.configurationLimit, or not installed); ${missing.length > 1 ? 'they' : 'it'} can still be switched to, but not booted from the menu.`);
+    if (missing.length > 0) warnings.push(`${ref.name}: generation${missing.length > 1 ? 's' : ''} ${numberRanges(missing)} ${missing.length > 1 ? 'have' : 'has'} no boot entry (pruned by boot.loader.systemd-boot.configurationLimit, or not installed); ${missing.length > 1 ? 'they' : 'it'} can still be switched to, but not booted from the menu.`);
   }
 
   const timeout = efiTimeout !== null ? { value: efiTimeout, source: 'efi' as const } : confTimeout !== null ? { value: confTimeout, source: 'loader.conf' as const } : null;

@@ -38,8 +38,8 @@ export const COMMANDS = {
     'nixpkgs-git': { type: 'string' },
   },
   progress: {},
-  serve: { port: { type: 'string' }, open: { type: 'boolean' } },
-  demo: { dir: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, electron: { type: 'boolean' } },
+  serve: { port: { type: 'string' }, open: { type: 'boolean' }, esp: { type: 'string' }, efivars: { type: 'string' } },
+  demo: { dir: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, electron: { type: 'boolean' }, esp: { type: 'string' }, efivars: { type: 'string' } },
   help: {},
 } as const;
 
@@ -74,9 +74,12 @@ Commands:
                        show the dead store paths, then collect them
   boot list [--esp PATH] [--efivars PATH]
                        the boot menu as the firmware will show it next time, and what overrides what
+                       (--esp: default the first of /boot, /efi, /boot/efi holding loader/ or grub/;
+                       --efivars: default /sys/firmware/efi/efivars)
   boot default ID|--clear [--yes]    boot once ID|--clear [--yes]
   boot timeout SECONDS|menu-force [--yes]
-                       change the boot menu through the privileged helper (a preview first)
+                       change the boot menu through the privileged helper (a preview first); an ID is
+                       an entry file name (systemd-boot) or a menu path "Submenu>Entry" (GRUB)
   label N TEXT [--note TEXT] [--profile NAME]    label N --clear [--profile NAME]
                        label a generation (labelled generations are protected from deletion)
   pins list|check --overlay DIR
@@ -87,10 +90,11 @@ Commands:
                        pin one package to an older version through an overlay (docs/pins.md)
   progress             read Nix's --log-format internal-json on standard input and show progress;
                        with --json, print the counts at the end (exit 1 when a build failed)
-  serve [--port N] [--open]
+  serve [--port N] [--open] [--esp PATH] [--efivars PATH]
                        the UI for a browser on 127.0.0.1; prints the URL (with its token) first
-  demo [--dir DIR] [--port N] [--no-open] [--electron]
+  demo [--dir DIR] [--port N] [--no-open] [--electron] [--esp PATH] [--efivars PATH]
                        build a demo machine in the Nix store (or reuse DIR) and open Gentry on it
+                       (its boot menu: the world's boot/ and sys/firmware/efi/efivars)
   help                 this text
 
 Options for every command:

@@ -122,7 +122,7 @@ function bootPaths(values: ParsedArgs['values']): { esp: string | null; efivars:
 
 async function serve(args: ParsedArgs): Promise<number> {
   const { serveUi, closeOnSignal } = await loadLaunch();
-  const svc = services(pathsFrom(args.values));
+  const svc = services(pathsFrom(args.values), false, { boot: bootPaths(args.values) });
   const door = await serveUi(svc, log, parsePort(args.values.port), args.values.open === true);
   await closeOnSignal(door, svc);
   return 0;
@@ -140,7 +140,11 @@ async function demo(args: ParsedArgs): Promise<number> {
     if (!bin) throw new GentryError('unavailable', 'The Electron binary is not installed.', 'Run `npm start` once with network access, or drop --electron to use the browser.');
     return runElectron(bin, ['--demo', '--system-profile', paths.systemProfile, '--home-profile', paths.homeProfiles[0] as string, '--user-profile', paths.userProfiles[0] as string, '--booted-system', paths.bootedSystem]);
   }
-  const svc = services(paths, true);
+  const boot = {
+    esp: typeof args.values.esp === 'string' ? resolve(args.values.esp) : world.esp,
+    efivars: typeof args.values.efivars === 'string' ? resolve(args.values.efivars) : join(world.root, 'sys/firmware/efi/efivars'),
+  };
+  const svc = services(paths, true, { boot });
   const door = await serveUi(svc, log, parsePort(args.values.port), args.values['no-open'] !== true);
   await closeOnSignal(door, svc);
   return 0;

@@ -58,10 +58,12 @@ export function describeExit(cmd: HelperCommand, code: number, result: Record<st
   }
 }
 
-/** Runs one helper verb; `onProgress` sees each progress line. Never rejects for the helper's own failures. */
-export function runHelper(cmd: HelperCommand, args: readonly string[], onProgress: (event: Record<string, unknown>) => void = () => {}): Promise<HelperOutcome> {
+/** Runs one helper verb; `onProgress` sees each progress line; `stdin` is written to its standard input (else it reads end-of-file). Never rejects for the helper's own failures. */
+export function runHelper(cmd: HelperCommand, args: readonly string[], onProgress: (event: Record<string, unknown>) => void = () => {}, stdin?: string): Promise<HelperOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(cmd.program, [...cmd.prefix, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd.program, [...cmd.prefix, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.on('error', () => {}); // a helper that exits early closes the pipe; its exit status says why
+    child.stdin.end(stdin ?? '');
     let result: Record<string, unknown> | null = null;
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
