@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from './log.ts';
 import type { MachinePaths } from './nix/locations.ts';
 import type { ProcessRunner } from './process.ts';
-import { createServices } from './services.ts';
+import { createServices, worldRoot } from './services.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gentry-services-'));
 const paths = (name: string): MachinePaths => ({
@@ -72,5 +72,13 @@ describe('services', () => {
     await expect(svc.handlers.openDemo({}, caller)).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('disk full') });
     fail = false;
     await expect(svc.handlers.openDemo({}, caller)).resolves.toMatchObject({ demo: true });
+  });
+});
+
+describe('worldRoot', () => {
+  it('finds the root of a world from its system profile, and none on a real machine', () => {
+    expect(worldRoot({ ...paths('x'), systemProfile: '/tmp/w/nix/var/nix/profiles/system' })).toBe('/tmp/w');
+    expect(worldRoot({ ...paths('x'), systemProfile: '/nix/var/nix/profiles/system' })).toBeNull();
+    expect(worldRoot({ ...paths('x'), systemProfile: '/tmp/w/profiles/system' })).toBeNull();
   });
 });

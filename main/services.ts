@@ -2,7 +2,10 @@
 // Every door (Electron IPC, WebSocket, in-process) serves this same object.
 import { access, constants } from 'node:fs/promises';
 import type { EventName, EventPayload, GentryHandlers, Machine } from '../common/contract.ts';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { appRoot } from './app-root.ts';
 import { type BootPaths, readBootMenu } from './boot/boot-menu.ts';
 import { bootHandlers } from './boot/boot-services.ts';
 import { labelHandlers } from './labels/label-services.ts';
@@ -62,6 +65,22 @@ export interface Services {
   closureReader(): Promise<ClosureReader>;
 }
 
+/** The root of a world (demo machine) whose system profile sits at ROOT/nix/var/nix/profiles/system; null elsewhere. */
+export function worldRoot(paths: MachinePaths): string | null {
+  const suffix = '/nix/var/nix/profiles/system';
+  return paths.systemProfile.endsWith(suffix) && paths.systemProfile !== suffix ? paths.systemProfile.slice(0, -suffix.length) : null;
+}
+
+/** A helper built from this checkout (cargo's release or debug output), for the demo machine; null when there is none. */
+function localHelperBinary(): string | null {
+  const target = join(appRoot(), 'native-helpers/gentry-helper/target');
+  for (const build of ['release', 'debug']) {
+    const bin = join(target, build, 'gentry-helper');
+    if (existsSync(bin)) return bin;
+  }
+  return null;
+}
+
 /** Why a demo world cannot be built here, or null when it can. */
 export async function demoUnavailableReason(run: ProcessRunner): Promise<string | null> {
   const nix = await run('nix-store', ['--version']);
@@ -115,10 +134,24 @@ export function createServices(ctx: ServiceContext): Services {
     }
     return reader;
   };
-  const helper = ctx.helper ?? helperCommand();
+  // On a demo world the helper must act on the world (direct, under --root), never on this machine through pkexec.
+  const helperFor = (): HelperCommand => {
+    if (ctx.helper) return ctx.helper;
+    const root = demo ? worldRoot(paths) : null;
+    if (root === null) return helperCommand();
+    const direct = process.env.GENTRY_HELPER ?? localHelperBinary();
+    if (!direct) {
+      throw new GentryError(
+        'unavailable',
+        'On the demo machine, changes go through a helper built from this checkout, and there is none.',
+        'Run `cargo build --manifest-path native-helpers/gentry-helper/Cargo.toml` (or set GENTRY_HELPER), then try again.',
+      );
+    }
+    return { program: direct, prefix: ['--root', process.env.GENTRY_HELPER ? (process.env.GENTRY_HELPER_ROOT ?? root) : root], viaPkexec: false };
+  };
   const outcome = ({ state, message, result }: HelperOutcome) => ({ state, message, result });
   const runAction = async (args: string[], changed: boolean) => {
-    const done = await runHelper(helper, args, (e) => emit('actionProgress', { message: typeof e.message === 'string' ? e.message : JSON.stringify(e) }));
+    const done = await runHelper(helperFor(), args, (e) => emit('actionProgress', { message: typeof e.message === 'string' ? e.message : JSON.stringify(e) }));
     if (changed) emit('profilesChanged', { reason: args[0] as string });
     return outcome(done);
   };
@@ -139,8 +172,14 @@ export function createServices(ctx: ServiceContext): Services {
     demo: () => demo,
     run: ctx.run,
     log: ctx.log,
-    helper,
-    boot: ctx.boot ?? { esp: null, efivars: '/sys/firmware/efi/efivars' },
+    get helper() {
+      return helperFor();
+    },
+    get boot() {
+      const root = demo ? worldRoot(paths) : null;
+      if (root !== null && !ctx.boot?.esp) return { esp: join(root, 'boot'), efivars: join(root, 'sys/firmware/efi/efivars') };
+      return ctx.boot ?? { esp: null, efivars: '/sys/firmware/efi/efivars' };
+    },
     stateDir: ctx.stateDir ?? gentryStateDir(process.env, homedir()),
     configDir: ctx.configDir ?? gentryConfigDir(process.env, homedir()),
     reader: getReader,
@@ -196,7 +235,7 @@ export function createServices(ctx: ServiceContext): Services {
       return runAction(['delete-generations', '--profile', name, ...numbers.flatMap((n) => ['--generation', String(n)])], true);
     },
     previewGc: async () => {
-      const dry = await runHelper(helper, ['collect-garbage', '--dry-run']);
+      const dry = await runHelper(helperFor(), ['collect-garbage', '--dry-run']);
       const r = dry.result ?? {};
       return { outcome: outcome(dry), deadPaths: typeof r.deadPaths === 'number' ? r.deadPaths : null, bytes: typeof r.bytes === 'number' ? r.bytes : null };
     },
