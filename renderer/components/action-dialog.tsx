@@ -2,11 +2,13 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { ActionOutcome, GentryErrorShape } from '../../common/contract.ts';
 import { formatBytesExact } from '../../common/format-size.ts';
-import type { ActionPreview, ActionRequest, DialogState } from '../lib/action-dialog.ts';
+import { canConfirm, type ActionPreview, type ActionRequest, type DialogState } from '../lib/action-dialog.ts';
 import { actionTitle, collectableText, confirmLabel, gcPreviewText, numberList, outcomeWords } from '../lib/action-wording.ts';
 import { wrapIndex } from '../lib/focus-wrap.ts';
+import { labelledDeleteText } from '../lib/label-text.ts';
 import { useActions } from '../stores/bound-stores.ts';
 import { Spinner } from './icons.tsx';
+import { LabelChip } from './label-chip.tsx';
 import { SwitchPreview } from './switch-preview.tsx';
 
 const FOCUSABLE = 'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
@@ -26,7 +28,26 @@ function Intro({ request }: { request: ActionRequest }) {
   }
 }
 
-function PreviewBody({ preview }: { preview: ActionPreview }) {
+/** The labelled generations a deletion would remove, and the second, explicit yes they need. */
+function LabelledConfirmation({ labelled, checked, disabled }: { labelled: DeletePreviewValue['labelled']; checked: boolean; disabled: boolean }) {
+  const setConfirmLabelled = useActions((state) => state.setConfirmLabelled);
+  return (
+    <div className="notice-box labelled-delete" data-testid="labelled-delete" data-count={labelled.length}>
+      <p><strong>{labelled.length === 1 ? 'This generation is labelled:' : 'These generations are labelled:'}</strong></p>
+      <ul className="labelled-list">
+        {labelled.map((l) => <li key={l.number} data-number={l.number}>#{l.number} <LabelChip label={l.label} note={null} /></li>)}
+      </ul>
+      <label className="check labelled-check">
+        <input type="checkbox" checked={checked} disabled={disabled} onChange={(event) => setConfirmLabelled(event.target.checked)} data-testid="confirm-labelled" />
+        {labelledDeleteText(labelled)}
+      </label>
+    </div>
+  );
+}
+
+type DeletePreviewValue = Extract<ActionPreview, { action: 'delete' }>['value'];
+
+function PreviewBody({ preview, dialog }: { preview: ActionPreview; dialog: DialogState }) {
   switch (preview.action) {
     case 'switch': {
       const { diff, alreadyCurrent } = preview.value;
@@ -35,12 +56,13 @@ function PreviewBody({ preview }: { preview: ActionPreview }) {
       return <SwitchPreview diff={diff} />;
     }
     case 'delete': {
-      const { generations, collectablePaths, collectableBytes } = preview.value;
+      const { generations, collectablePaths, collectableBytes, labelled } = preview.value;
       return (
-        <div data-testid="delete-preview" data-paths={collectablePaths} data-bytes={collectableBytes}>
+        <div data-testid="delete-preview" data-paths={collectablePaths} data-bytes={collectableBytes} data-labelled={labelled.length}>
           <p>Generations to delete: {numberList(generations)}</p>
           <p className="preview-figure" title={formatBytesExact(collectableBytes)}>{collectableText(collectablePaths, collectableBytes)}</p>
           <p className="muted">Counted among this profile&apos;s generations; other profiles may still keep some of these paths.</p>
+          {labelled.length > 0 && <LabelledConfirmation labelled={labelled} checked={dialog.confirmLabelled} disabled={dialog.phase !== 'ready'} />}
         </div>
       );
     }
@@ -79,7 +101,7 @@ function Body({ dialog }: { dialog: DialogState }): ReactNode {
     <>
       <Intro request={dialog.request} />
       {dialog.phase === 'previewing' && <p className="progress" role="status"><Spinner />Working out what would change…</p>}
-      {dialog.preview && <PreviewBody preview={dialog.preview} />}
+      {dialog.preview && <PreviewBody preview={dialog.preview} dialog={dialog} />}
       {dialog.previewOutcome && <Outcome outcome={dialog.previewOutcome} testId="action-preview-outcome" />}
       {dialog.error && <ErrorBox error={dialog.error} />}
       {(dialog.phase === 'running' || dialog.progress !== null) && (
@@ -162,7 +184,8 @@ function OpenDialog({ dialog }: { dialog: DialogState }) {
           <button
             type="button"
             className={danger ? 'button button-danger' : 'button button-primary'}
-            disabled={phase !== 'ready'}
+            disabled={!canConfirm(dialog)}
+            title={phase === 'ready' && !canConfirm(dialog) ? 'Tick the box above to delete the labelled generations too' : undefined}
             onClick={() => void confirm()}
             data-testid="action-confirm"
           >

@@ -3,6 +3,10 @@ import type { GenerationRef, Profile } from '../../common/contract.ts';
 import { formatAbsolute, parseGenerationDate } from '../lib/format-date.ts';
 import type { DiffPair } from '../lib/diff-pairs.ts';
 import { newestFirst } from '../lib/generation-order.ts';
+import { findGeneration } from '../lib/label-lookup.ts';
+import { shortLabel } from '../lib/label-text.ts';
+import { useGenerations } from '../stores/bound-stores.ts';
+import { LabelChip } from './label-chip.tsx';
 
 /** Props of {@link DiffHeader}. */
 export type DiffHeaderProps = {
@@ -34,12 +38,30 @@ function GenerationPicker({ label, testId, value, other, profile, onPick }: {
           const tags = [generation.current ? 'current' : '', generation.booted ? 'booted' : ''].filter(Boolean).join(', ');
           return (
             <option key={generation.number} value={generation.number} disabled={generation.number === other}>
-              #{generation.number} · {when}{tags ? ` · ${tags}` : ''}
+              #{generation.number} · {when}{tags ? ` · ${tags}` : ''}{generation.label ? ` · “${shortLabel(generation.label, 30)}”` : ''}
             </option>
           );
         })}
       </select>
     </label>
+  );
+}
+
+/** The labels of the two sides, when either has one. */
+function SideLabels({ pair }: { pair: DiffPair }) {
+  const profiles = useGenerations((state) => state.list?.profiles ?? null);
+  const from = findGeneration(profiles, pair.from);
+  const to = findGeneration(profiles, pair.to);
+  if (!from?.label && !to?.label) return null;
+  const side = (number: number, label: string | null | undefined, note: string | null | undefined) => (
+    <span className="diff-side-label">#{number} {label ? <LabelChip label={label} note={note ?? null} max={36} /> : <span className="muted">no label</span>}</span>
+  );
+  return (
+    <span className="diff-side-labels" data-testid="diff-labels">
+      {side(pair.from.number, from?.label, from?.note)}
+      <span aria-hidden="true">→</span>
+      {side(pair.to.number, to?.label, to?.note)}
+    </span>
   );
 }
 
@@ -58,6 +80,7 @@ export function DiffHeader({ pair, profile, onBack, onOpen, older, newer }: Diff
           <>{sideLabel(pair.from)} → {sideLabel(pair.to)}</>
         )}
       </h1>
+      <SideLabels pair={pair} />
       {profile && sameProfile && (
         <div className="diff-pickers">
           <GenerationPicker label="From" testId="diff-pick-from" value={pair.from.number} other={pair.to.number} profile={profile}

@@ -9,6 +9,7 @@ import { formatRelative } from '../lib/relative-time.ts';
 import { shortRevision } from '../lib/revision.ts';
 import { GenerationBadges, SpecialisationChips } from './badges.tsx';
 import { WarningIcon } from './icons.tsx';
+import { LabelChip } from './label-chip.tsx';
 
 /** What a cell needs besides its generation: the clock and the profile's largest closure. */
 export type CellContext = { now: number; largestClosure: number };
@@ -81,8 +82,9 @@ function content(field: ColumnField, generation: Generation, context: CellContex
   }
 }
 
-/** One cell of the generation list. */
-export function GenerationCell({ field, generation, context }: { field: ColumnField; generation: Generation; context: CellContext }) {
+/** One cell of the generation list; `withLabel` puts the generation's label chip first in it. */
+export function GenerationCell({ field, generation, context, withLabel = false }: { field: ColumnField; generation: Generation; context: CellContext; withLabel?: boolean }) {
   const { node, value } = content(field, generation, context);
-  return <div className={`cell cell-${field}`} data-field={field} data-value={value}>{node}</div>;
+  const label = withLabel && generation.label !== null ? <LabelChip label={generation.label} note={generation.note} max={32} /> : null;
+  return <div className={`cell cell-${field}${label ? ' has-label' : ''}`} data-field={field} data-value={value}>{label}{node}</div>;
 }

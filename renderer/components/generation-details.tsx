@@ -7,6 +7,8 @@ import { formatBytesExact, formatSize } from '../../common/format-size.ts';
 import { formatRelative } from '../lib/relative-time.ts';
 import { GenerationBadges, SpecialisationChips } from './badges.tsx';
 import { WarningIcon } from './icons.tsx';
+import { PinBadges } from './pin-badge.tsx';
+import { LabelEditor } from './label-editor.tsx';
 import { StorePath } from './store-path.tsx';
 
 const unknown = <span className="missing">unknown</span>;
@@ -15,7 +17,7 @@ function mono(value: string | null): ReactNode {
   return value === null ? unknown : <code className="selectable">{value}</code>;
 }
 
-function fieldValue(field: DetailField, generation: Generation, now: number): ReactNode {
+function fieldValue(field: DetailField, generation: Generation, now: number, kind: ProfileKind): ReactNode {
   switch (field) {
     case 'number':
       return generation.number;
@@ -50,7 +52,7 @@ function fieldValue(field: DetailField, generation: Generation, now: number): Re
       return (
         <>
           <span className="muted">{packages.length} {packages.length === 1 ? 'package' : 'packages'}</span>
-          <ul className="package-list">{sorted.map((name, index) => <li key={`${name}-${index}`}><code>{name}</code></li>)}</ul>
+          <ul className="package-list">{sorted.map((name, index) => <li key={`${name}-${index}`}><code>{name}</code> <PinBadges name={name} kind={kind} /></li>)}</ul>
         </>
       );
     }
@@ -92,6 +94,7 @@ export function GenerationDetails({ kind, generation, now, actions }: Generation
       <h2 className="details-title">
         Generation {generation.number} <GenerationBadges generation={generation} />
       </h2>
+      <LabelEditor key={generation.number} kind={kind} generation={generation} />
       {actions}
       {generation.problem !== null && (
         <div className="error-box" role="note" data-field="problem" data-value={generation.problem}>
@@ -103,7 +106,7 @@ export function GenerationDetails({ kind, generation, now, actions }: Generation
         {detailFieldsFor(kind, generation).map((field) => (
           <div key={field} className={`details-row details-${field}`} data-field={field} data-value={rawValue(field, generation)}>
             <dt>{DETAIL_LABELS[field]}</dt>
-            <dd>{fieldValue(field, generation, now)}</dd>
+            <dd>{fieldValue(field, generation, now, kind)}</dd>
           </div>
         ))}
       </dl>

@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { Generation } from '../../common/contract.ts';
 import type { Column } from '../lib/columns.ts';
+import { labelField } from '../lib/label-placement.ts';
 import { GenerationCell, type CellContext } from './generation-cell.tsx';
 
 /** The DOM id of a generation's row (the listbox's aria-activedescendant points at it). */
@@ -66,6 +67,7 @@ export const GenerationRow = memo(function GenerationRow({ generation, columns, 
       data-booted={generation.booted}
       data-selected={selected}
       data-marked={markable ? marked : undefined}
+      data-label={generation.label ?? undefined}
       title={selected ? undefined : 'Ctrl-click (⌘-click) or Shift-click to compare with the selected generation'}
       onClick={(event) => {
         if (event.ctrlKey || event.metaKey || event.shiftKey) onCompare(generation.number);
@@ -74,7 +76,7 @@ export const GenerationRow = memo(function GenerationRow({ generation, columns, 
     >
       {markable && <MarkCell number={generation.number} marked={marked} block={markBlock} onMark={onMark} />}
       {columns.map((column) => (
-        <GenerationCell key={column.field} field={column.field} generation={generation} context={context} />
+        <GenerationCell key={column.field} field={column.field} generation={generation} context={context} withLabel={column.field === labelField(columns)} />
       ))}
     </div>
   );

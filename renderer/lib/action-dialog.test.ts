@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { ActionOutcome } from '../../common/contract.ts';
-import { canClose, nextDialog, openDialog, type ActionRequest } from './action-dialog.ts';
+import { canClose, canConfirm, labelledInPreview, nextDialog, openDialog, type ActionRequest } from './action-dialog.ts';
 
 const switchRequest: ActionRequest = { action: 'switch', generation: { kind: 'system', name: 'system', number: 41 }, mode: 'switch' };
 const done: ActionOutcome = { state: 'done', message: 'Switched.', result: null };
@@ -47,5 +47,28 @@ describe('the action dialog', () => {
     let state = nextDialog(openDialog(switchRequest), { type: 'previewed', preview: { action: 'switch', value: { diff: null, alreadyCurrent: false } } });
     state = nextDialog(nextDialog(state, { type: 'confirm' }), { type: 'error', error });
     expect(state.phase).toBe('failed');
+  });
+
+  it('asks a second, explicit yes before deleting labelled generations', () => {
+    const preview = { generations: [11, 12], collectablePaths: 3, collectableBytes: 2048, labelled: [{ number: 12, label: 'last good before the KiCad update' }] };
+    let state = nextDialog(openDialog({ action: 'delete', kind: 'system', name: 'system', numbers: [11, 12] }), { type: 'previewed', preview: { action: 'delete', value: preview } });
+    expect(state.phase).toBe('ready');
+    expect(labelledInPreview(state)).toEqual(preview.labelled);
+    expect(canConfirm(state)).toBe(false);
+    expect(nextDialog(state, { type: 'confirm' })).toBe(state);
+    state = nextDialog(state, { type: 'confirm-labelled', value: true });
+    expect(canConfirm(state)).toBe(true);
+    expect(nextDialog(nextDialog(state, { type: 'confirm-labelled', value: false }), { type: 'confirm' }).phase).toBe('ready');
+    state = nextDialog(state, { type: 'confirm' });
+    expect(state.phase).toBe('running');
+    expect(nextDialog(state, { type: 'confirm-labelled', value: false }).confirmLabelled).toBe(true);
+  });
+
+  it('needs no second yes when nothing labelled goes', () => {
+    const state = nextDialog(openDialog({ action: 'delete', kind: 'home', name: 'home-manager', numbers: [3] }), {
+      type: 'previewed', preview: { action: 'delete', value: { generations: [3], collectablePaths: 1, collectableBytes: 10, labelled: [] } },
+    });
+    expect(canConfirm(state)).toBe(true);
+    expect(labelledInPreview(openDialog({ action: 'gc' }))).toEqual([]);
   });
 });

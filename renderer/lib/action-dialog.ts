@@ -35,6 +35,8 @@ export type DialogState = {
   progress: string | null;
   /** How the action ended (phase `done`). */
   outcome: ActionOutcome | null;
+  /** The second, explicit yes a deletion of labelled generations needs (the checkbox under its preview). */
+  confirmLabelled: boolean;
 };
 
 /** What can happen to the dialog. */
@@ -43,16 +45,27 @@ export type DialogEvent =
   | { type: 'error'; error: GentryErrorShape }
   | { type: 'confirm' }
   | { type: 'progress'; message: string }
-  | { type: 'finished'; outcome: ActionOutcome };
+  | { type: 'finished'; outcome: ActionOutcome }
+  | { type: 'confirm-labelled'; value: boolean };
 
 /** A dialog that has just opened for `request` and asks for its preview. */
 export function openDialog(request: ActionRequest): DialogState {
-  return { request, phase: 'previewing', preview: null, error: null, previewOutcome: null, progress: null, outcome: null };
+  return { request, phase: 'previewing', preview: null, error: null, previewOutcome: null, progress: null, outcome: null, confirmLabelled: false };
 }
 
 /** True when the preview says the action can run (a GC dry run that did not succeed cannot). */
 function previewAllowsRun(preview: ActionPreview): boolean {
   return preview.action !== 'gc' || preview.value.outcome.state === 'done';
+}
+
+/** The labelled generations a deletion preview includes (none for other actions). */
+export function labelledInPreview(state: Pick<DialogState, 'preview'>): DeletePreview['labelled'] {
+  return state.preview?.action === 'delete' ? state.preview.value.labelled : [];
+}
+
+/** True when the confirm button may run the action: the preview is ready and any labelled generation was confirmed again. */
+export function canConfirm(state: DialogState): boolean {
+  return state.phase === 'ready' && (state.confirmLabelled || labelledInPreview(state).length === 0);
 }
 
 /** The dialog after `event`; events that do not fit the phase leave it as it is. */
@@ -68,7 +81,9 @@ export function nextDialog(state: DialogState, event: DialogEvent): DialogState 
       if (state.phase !== 'previewing' && state.phase !== 'running') return state;
       return { ...state, phase: 'failed', error: event.error };
     case 'confirm':
-      return state.phase === 'ready' ? { ...state, phase: 'running', progress: null } : state;
+      return canConfirm(state) ? { ...state, phase: 'running', progress: null } : state;
+    case 'confirm-labelled':
+      return state.phase === 'ready' ? { ...state, confirmLabelled: event.value } : state;
     case 'progress':
       return state.phase === 'running' ? { ...state, progress: event.message } : state;
     case 'finished':

@@ -93,11 +93,41 @@ describe('actions store', () => {
     store.getState().toggleMark('system:system', 2);
     expect(store.getState().marks).toEqual({ 'system:system': [3], 'home:home-manager': [1] });
     const opening = store.getState().open({ action: 'delete', kind: 'system', name: 'system', numbers: [3] });
-    pending[0]!.answer({ ok: true, value: { generations: [3], collectablePaths: 4, collectableBytes: 4096 } });
+    pending[0]!.answer({ ok: true, value: { generations: [3], collectablePaths: 4, collectableBytes: 4096, labelled: [] } });
     await opening;
     const running = store.getState().confirm();
     pending[1]!.answer({ ok: true, value: done });
     await running;
     expect(store.getState().marks).toEqual({ 'home:home-manager': [1] });
+  });
+
+  it('sends confirmLabelled only after the second confirmation of labelled generations', async () => {
+    const { api, pending } = fakeApi();
+    const store = createActionsStore(api);
+    const request = { action: 'delete' as const, kind: 'system' as const, name: 'system', numbers: [11, 12] };
+    const opening = store.getState().open(request);
+    pending[0]!.answer({ ok: true, value: { generations: [11, 12], collectablePaths: 2, collectableBytes: 100, labelled: [{ number: 12, label: 'last good' }] } });
+    await opening;
+    await store.getState().confirm();
+    expect(pending).toHaveLength(1); // not confirmed a second time: nothing runs
+    store.getState().setConfirmLabelled(true);
+    expect(store.getState().dialog?.confirmLabelled).toBe(true);
+    const running = store.getState().confirm();
+    expect(pending[1]).toMatchObject({ name: 'deleteGenerations', input: { kind: 'system', name: 'system', numbers: [11, 12], confirmLabelled: true } });
+    pending[1]!.answer({ ok: true, value: done });
+    await running;
+    expect(store.getState().dialog?.phase).toBe('done');
+  });
+
+  it('does not send confirmLabelled when no labelled generation goes', async () => {
+    const { api, pending } = fakeApi();
+    const store = createActionsStore(api);
+    const opening = store.getState().open({ action: 'delete', kind: 'home', name: 'home-manager', numbers: [2] });
+    pending[0]!.answer({ ok: true, value: { generations: [2], collectablePaths: 1, collectableBytes: 10, labelled: [] } });
+    await opening;
+    const running = store.getState().confirm();
+    expect(pending[1]!.input).toEqual({ kind: 'home', name: 'home-manager', numbers: [2] });
+    pending[1]!.answer({ ok: true, value: done });
+    await running;
   });
 });

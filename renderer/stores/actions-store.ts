@@ -1,7 +1,7 @@
 // The action dialog (switch, boot, delete, collect garbage: preview, confirm, run, outcome) and the generations marked for deletion.
 import { createStore } from 'zustand/vanilla';
 import type { ActionOutcome, GentryApi, GentryErrorShape } from '../../common/contract.ts';
-import { canClose, nextDialog, openDialog, type ActionPreview, type ActionRequest, type DialogEvent, type DialogState } from '../lib/action-dialog.ts';
+import { canClose, canConfirm, labelledInPreview, nextDialog, openDialog, type ActionPreview, type ActionRequest, type DialogEvent, type DialogState } from '../lib/action-dialog.ts';
 import { toggleMark } from '../lib/action-rules.ts';
 import { profileKey } from '../lib/profile-order.ts';
 
@@ -18,6 +18,8 @@ export type ActionsState = {
   open(request: ActionRequest): Promise<void>;
   /** Runs the previewed action. */
   confirm(): Promise<void>;
+  /** Ticks (or unticks) the second confirmation a deletion of labelled generations needs. */
+  setConfirmLabelled(value: boolean): void;
   /** Closes the dialog (not while an action runs). */
   close(): void;
   toggleMark(key: string, number: number): void;
@@ -62,12 +64,16 @@ async function askPreview(api: ActionsApi, request: ActionRequest): Promise<Answ
   }
 }
 
-function run(api: ActionsApi, request: ActionRequest): Promise<Answer<ActionOutcome>> {
+function run(api: ActionsApi, dialog: DialogState): Promise<Answer<ActionOutcome>> {
+  const request = dialog.request;
   switch (request.action) {
     case 'switch':
       return settle(api.switchGeneration({ generation: request.generation, mode: request.mode }));
-    case 'delete':
-      return settle(api.deleteGenerations({ kind: request.kind, name: request.name, numbers: [...request.numbers] }));
+    case 'delete': {
+      // Labelled generations go only after the person ticked the second confirmation for them.
+      const labelled = labelledInPreview(dialog).length > 0 && dialog.confirmLabelled;
+      return settle(api.deleteGenerations({ kind: request.kind, name: request.name, numbers: [...request.numbers], ...(labelled ? { confirmLabelled: true } : {}) }));
+    }
     case 'gc':
       return settle(api.collectGarbage({}));
   }
@@ -98,13 +104,13 @@ export function createActionsStore(api: ActionsApi, options: ActionsStoreOptions
 
       async confirm() {
         const dialog = get().dialog;
-        if (!dialog || dialog.phase !== 'ready') return;
+        if (!dialog || !canConfirm(dialog)) return;
         const mine = opened;
         step(mine, { type: 'confirm' });
         const off = api.on('actionProgress', ({ message }) => step(mine, { type: 'progress', message }));
         let result: Answer<ActionOutcome>;
         try {
-          result = await run(api, dialog.request);
+          result = await run(api, dialog);
         } finally {
           off();
         }
@@ -115,6 +121,10 @@ export function createActionsStore(api: ActionsApi, options: ActionsStoreOptions
         } else {
           step(mine, { type: 'error', error: result.error });
         }
+      },
+
+      setConfirmLabelled(value) {
+        step(opened, { type: 'confirm-labelled', value });
       },
 
       close() {
