@@ -5,6 +5,7 @@ import { formatBytesExact, formatSize } from '../../common/format-size.ts';
 import { formatSizeDelta, formatVersions, sizeDelta } from '../../common/diff-format.ts';
 import { SELECTION_INFO } from '../../common/diff-kinds.ts';
 import { KindBadge } from './kind-badge.tsx';
+import { DiffRowPins, PinRowAction } from './pin-row-action.tsx';
 
 /** The DOM id of the row at `index` (the grid's aria-activedescendant points at it). */
 export function diffRowId(index: number): string {
@@ -92,6 +93,7 @@ export const DiffRow = memo(function DiffRow({ row, index, top, expanded, active
         <div role="gridcell" className="dcell dcell-name">
           <span className="chevron" aria-hidden="true">{expanded ? '▾' : '▸'}</span>
           <span className="diff-name" title={row.name}>{row.name}</span>
+          <DiffRowPins name={row.name} />
         </div>
         <div role="gridcell" className="dcell dcell-before"><Versions versions={row.before} /></div>
         <div role="gridcell" className="dcell dcell-after"><Versions versions={row.after} /></div>
@@ -110,6 +112,7 @@ export const DiffRow = memo(function DiffRow({ row, index, top, expanded, active
       </div>
       {expanded && (
         <div className="row-paths" data-testid="diff-row-paths" role="gridcell" aria-colspan={6}>
+          <PinRowAction row={row} />
           <PathList side="before" paths={row.pathsBefore} others={new Set(row.pathsAfter)} bytes={row.sizeBefore} />
           <PathList side="after" paths={row.pathsAfter} others={new Set(row.pathsBefore)} bytes={row.sizeAfter} />
         </div>

@@ -5,6 +5,8 @@ import type { PackageDiff } from '../../common/contract.ts';
 import type { DiffSort, SortField } from '../lib/diff-rows.ts';
 import { indexAfterKey, rowsPerPage } from '../lib/list-keys.ts';
 import { DiffRow, diffRowId } from './diff-row.tsx';
+import { PinDialog } from './pin-dialog.tsx';
+import { usePinRowOpener } from './pin-row-action.tsx';
 import { useClaimFocus } from './use-claim-focus.ts';
 
 /** Height of a folded row in pixels (the CSS uses the same through --diff-row-height). */
@@ -49,6 +51,7 @@ export function DiffTable({ rows, total, sort, onSort, label }: DiffTableProps) 
     getItemKey: (index) => rows[index]?.name ?? index,
   });
   useClaimFocus(gridRef);
+  const openPin = usePinRowOpener();
 
   const foundIndex = activeName === null ? -1 : rows.findIndex((row) => row.name === activeName);
   const activeIndex = foundIndex >= 0 ? foundIndex : rows.length > 0 ? 0 : -1;
@@ -83,6 +86,10 @@ export function DiffTable({ rows, total, sort, onSort, label }: DiffTableProps) 
     if (active && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
       event.preventDefault();
       setOpen(active.name, event.key === 'ArrowRight');
+      return;
+    }
+    if (active && event.key === 'p') {
+      if (openPin(active)) event.preventDefault(); // "Pin to …" on the active row
       return;
     }
     const page = rowsPerPage(scrollRef.current?.clientHeight ?? 0, DIFF_ROW_HEIGHT);
@@ -156,6 +163,7 @@ export function DiffTable({ rows, total, sort, onSort, label }: DiffTableProps) 
           </div>
         )}
       </div>
+      <PinDialog />
     </div>
   );
 }
