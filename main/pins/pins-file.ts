@@ -1,0 +1,81 @@
+// A target's pins.json: {"version":1,"pins":[…]} (docs/pins.md). Read leniently enough to report a
+// hand-edited entry as a problem rather than fail the whole target; written atomically, with the
+// previous text kept as pins.json.bak.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { type Pin, PinSchema } from '../../common/contract.ts';
+import { writeFileAtomically } from '../atomic-file.ts';
+import { GentryError } from '../errors.ts';
+
+const PinsFileSchema = z.object({ version: z.literal(1), pins: z.array(PinSchema) });
+
+/** What a target's directory holds. */
+export interface PinsFile {
+  version: 1;
+  pins: Pin[];
+}
+
+/** pins.json in a target directory. */
+export function pinsFilePath(dir: string): string {
+  return join(dir, 'pins.json');
+}
+
+/** What reading pins.json found: the pins, or why they cannot be read. */
+export type PinsRead = { ok: true; file: PinsFile; text: string | null } | { ok: false; problem: string };
+
+/** Reads pins.json; a missing file is an empty list (text null). Never throws for a bad file: says why. */
+export async function readPinsFile(dir: string): Promise<PinsRead> {
+  const file = pinsFilePath(dir);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: true, file: { version: 1, pins: [] }, text: null };
+    return { ok: false, problem: `${file} cannot be read (${code ?? (err as Error).message})` };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, problem: `${file} is not JSON: ${(err as Error).message}. Fix it by hand, or restore pins.json.bak.` };
+  }
+  const parsed = PinsFileSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problem: `${file} is not a pins file: ${z.prettifyError(parsed.error)}. Fix it by hand, or restore pins.json.bak.` };
+  return { ok: true, file: { version: 1, pins: parsed.data.pins }, text };
+}
+
+/** Reads pins.json for a change; a file that cannot be read is a bad-input error (it is never overwritten blindly). */
+export async function readPinsForChange(dir: string): Promise<{ file: PinsFile; text: string | null }> {
+  const read = await readPinsFile(dir);
+  if (!read.ok) throw new GentryError('bad-input', read.problem, 'Gentry does not overwrite a pins file it cannot read.');
+  return { file: read.file, text: read.text };
+}
+
+/** The text Gentry writes for `file`. */
+export function pinsFileText(file: PinsFile): string {
+  return `${JSON.stringify({ version: 1, pins: file.pins }, null, 2)}\n`;
+}
+
+/** `file` with `pin` added, or replacing the pin of the same attribute in place. */
+export function withPin(file: PinsFile, pin: Pin): PinsFile {
+  const at = file.pins.findIndex((p) => p.attr === pin.attr);
+  const pins = at < 0 ? [...file.pins, pin] : file.pins.map((p, i) => (i === at ? pin : p));
+  return { version: 1, pins };
+}
+
+/** `file` without the pin of `attr`; a not-found error when there is none. */
+export function withoutPin(file: PinsFile, attr: string, dir: string): PinsFile {
+  if (!file.pins.some((p) => p.attr === attr)) {
+    const known = file.pins.map((p) => p.attr).join(', ') || 'none';
+    throw new GentryError('not-found', `${pinsFilePath(dir)} has no pin for ${attr}`, `Pinned there: ${known}.`);
+  }
+  return { version: 1, pins: file.pins.filter((p) => p.attr !== attr) };
+}
+
+/** Writes pins.json atomically; the text it replaces (when there was a file) goes to pins.json.bak first. */
+export async function writePinsFile(dir: string, file: PinsFile, previousText: string | null): Promise<void> {
+  if (previousText !== null) await writeFileAtomically(`${pinsFilePath(dir)}.bak`, previousText, 0o644);
+  await writeFileAtomically(pinsFilePath(dir), pinsFileText(file), 0o644);
+}
