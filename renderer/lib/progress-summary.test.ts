@@ -14,7 +14,7 @@ describe('progress summary', () => {
     expect(buildsText(progress({ builds: { done: 7, expected: 7, running: 0, failed: 0 } }))).toBe('7 built');
   });
   it('words the downloads with their bytes', () => {
-    expect(downloadsText(progress())).toBe('nothing downloaded');
+    expect(downloadsText(progress())).toBe('none');
     expect(downloadsText(progress({ downloads: { done: 2, expected: 5, bytes: 3 * 1024 * 1024 } }))).toBe('2 of 5 downloaded, 3.0 MiB');
     expect(downloadsText(progress({ downloads: { done: 5, expected: 5, bytes: 512 } }))).toBe('5 downloaded, 512 B');
   });

@@ -26,10 +26,10 @@ export function buildsText(progress: Progress): string {
   return `${done} of ${expected} built`;
 }
 
-/** "2 of 5 downloaded, 3.4 MiB", "nothing downloaded". */
+/** "2 of 5 downloaded, 3.4 MiB", "none". */
 export function downloadsText(progress: Progress): string {
   const { done, expected, bytes } = progress.downloads;
-  if (expected === 0 && done === 0) return bytes > 0 ? `${formatSize(bytes)} downloaded` : 'nothing downloaded';
+  if (expected === 0 && done === 0) return bytes > 0 ? `${formatSize(bytes)} downloaded` : 'none';
   const count = expected > done ? `${done} of ${expected} downloaded` : `${done} downloaded`;
   return `${count}, ${formatSize(bytes)}`;
 }
