@@ -12,6 +12,7 @@ import { expect, type Page, test } from '@playwright/test';
 import type { Generation, Profile } from '../common/contract.ts';
 import { buildHelperBinary } from '../main/helper/helper-binary.ts';
 import { buildWorld, removeWorld, type World } from './world/index.ts';
+import { docsScreenshot } from './server-fixture.ts';
 
 const repo = join(import.meta.dirname, '..');
 const LOADER_GUID = '4a67b082-0a4c-41cf-b6c7-440b29bb8c4f';
@@ -261,6 +262,6 @@ test.describe('the boot menu view and labels', () => {
     await entry(page, entryId(labelledGen.number)).click();
     await expect(entry(page, entryId(labelledGen.number)).getByTestId('label-chip')).toBeVisible();
     await page.getByTestId('boot-entry-list').focus();
-    await page.screenshot({ path: join(repo, 'docs/boot.png') });
+    await page.screenshot({ path: docsScreenshot('boot.png') });
   });
 });

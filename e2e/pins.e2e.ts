@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { expect, type Page, test } from '@playwright/test';
 import type { Diff, PackageDiff, Pin, PinTarget, Profile, Settings } from '../common/contract.ts';
 import { buildWorld, removeWorld, type World } from './world/index.ts';
+import { docsScreenshot } from './server-fixture.ts';
 
 const repo = join(import.meta.dirname, '..');
 const bin = join(repo, 'bin/gentry.js');
@@ -223,7 +224,7 @@ test.describe('pins', () => {
     const cliKinds = listed.problems.filter((p) => p.attr === row.name).map((p) => p.kind).sort();
     const uiKinds = (await entry.getByTestId('pin-problem').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind') ?? ''))).sort();
     expect(uiKinds).toEqual(cliKinds);
-    await page.screenshot({ path: 'docs/pins.png' });
+    await page.screenshot({ path: docsScreenshot('pins.png') });
 
     // Find versions: the version pinned and the one after it are on this machine; pinning the newer one
     // in the other system target is a conflict, reported before anything is written, and refused.

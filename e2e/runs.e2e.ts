@@ -12,7 +12,7 @@ import { expect, type Page, test } from '@playwright/test';
 import type { Diff, DiffStatus, Profile } from '../common/contract.ts';
 import { buildHelperBinary } from '../main/helper/helper-binary.ts';
 import { demoBuildExpression } from '../main/runs/recipes.ts';
-import { readState } from './server-fixture.ts';
+import { docsScreenshot, readState } from './server-fixture.ts';
 import { buildWorld, removeWorld, type World } from './world/index.ts';
 
 const repo = join(import.meta.dirname, '..');
@@ -180,7 +180,7 @@ test.describe('the rebuild terminal on the demo machine', () => {
     await page.getByTestId('nav-runs').click();
     await expect(terminal).toHaveAttribute('data-run-id', runId!);
     await expect(screenText(page)).toContainText('assembling top from b, d and e');
-    await page.screenshot({ path: 'docs/runs.png' });
+    await page.screenshot({ path: docsScreenshot('runs.png') });
     // xterm's own <style> elements never reached the page (the policy would have refused them): their copies did the work.
     expect(await violatedDirectives(page)).not.toContain('style-src-elem');
 

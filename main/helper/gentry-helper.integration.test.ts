@@ -189,7 +189,15 @@ describe('gentry-helper on a world', () => {
 
   it('collect-garbage --dry-run counts the dead paths and estimates their size', () => {
     const before = treeHash(world.root);
-    const run = runHelper(['--root', world.root, 'collect-garbage', '--dry-run']);
+    // A killed build leaves its `.lock` file in the store: --print-dead lists it, `nix-store -q --size` refuses it.
+    const staleLock = `/nix/store/${'0'.repeat(31)}9-gentry-test-stale-${world.id}.lock`;
+    writeFileSync(staleLock, '');
+    let run;
+    try {
+      run = runHelper(['--root', world.root, 'collect-garbage', '--dry-run']);
+    } finally {
+      rmSync(staleLock, { force: true });
+    }
     expect(run.status, run.stderr).toBe(0);
     const result = resultOf(run);
     // The world's paths are not GC roots, so all of them are dead.

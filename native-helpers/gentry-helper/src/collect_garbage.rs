@@ -61,21 +61,41 @@ pub fn collect_garbage(root: &Root, dry_run: bool) -> Result<Vec<(String, Json)>
     ])
 }
 
-/// The sum of the NAR sizes of `paths`, or None when a `nix-store -q --size` call failed.
+/// The sum of the NAR sizes of `paths`, or None when nix-store could not be run. `--print-dead` also
+/// lists store entries that are not valid paths (a build's `.lock` file, a path deleted meanwhile), which
+/// make a whole `-q --size` batch fail: such a batch is asked again path by path, and entries Nix does
+/// not know count as 0 bytes.
 fn dead_size(nix_store: &std::path::Path, paths: &[&str]) -> Option<u64> {
     let mut total: u64 = 0;
     for batch in paths.chunks(SIZE_BATCH) {
-        let mut args = vec!["-q", "--size"];
-        args.extend_from_slice(batch);
-        let finished = run(nix_store, &args, true).ok()?;
-        if !finished.ok() {
-            return None;
-        }
-        for line in finished.stdout.lines() {
-            total = total.saturating_add(line.trim().parse::<u64>().ok()?);
+        match sizes(nix_store, batch)? {
+            Some(sum) => total = total.saturating_add(sum),
+            None => {
+                for path in batch {
+                    total = total.saturating_add(sizes(nix_store, std::slice::from_ref(path))?.unwrap_or(0));
+                }
+            }
         }
     }
     Some(total)
+}
+
+/// One `nix-store -q --size` call: None when it could not run, Some(None) when nix-store refused the batch.
+fn sizes(nix_store: &std::path::Path, batch: &[&str]) -> Option<Option<u64>> {
+    let mut args = vec!["-q", "--size"];
+    args.extend_from_slice(batch);
+    let finished = run(nix_store, &args, true).ok()?;
+    if !finished.ok() {
+        return Some(None);
+    }
+    let mut sum: u64 = 0;
+    for line in finished.stdout.lines() {
+        match line.trim().parse::<u64>() {
+            Ok(n) => sum = sum.saturating_add(n),
+            Err(_) => return Some(None),
+        }
+    }
+    Some(Some(sum))
 }
 
 /// Reads nix-store's `N store paths deleted, X UNIT freed` line: (paths, bytes).
