@@ -1,17 +1,15 @@
 // The modal dialog of an action: its preview, the confirm button that names it, progress while it runs, and its outcome.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import type { ActionOutcome, GentryErrorShape } from '../../common/contract.ts';
 import { formatBytesExact } from '../../common/format-size.ts';
 import { canConfirm, type ActionPreview, type ActionRequest, type DialogState } from '../lib/action-dialog.ts';
-import { actionTitle, collectableText, confirmLabel, gcPreviewText, numberList, outcomeWords } from '../lib/action-wording.ts';
-import { wrapIndex } from '../lib/focus-wrap.ts';
+import { actionTitle, collectableText, confirmLabel, gcPreviewText, numberList } from '../lib/action-wording.ts';
 import { labelledDeleteText } from '../lib/label-text.ts';
 import { useActions } from '../stores/bound-stores.ts';
+import { DialogError, DialogOutcome, trapTab, useModal } from './dialog-parts.tsx';
 import { Spinner } from './icons.tsx';
 import { LabelChip } from './label-chip.tsx';
 import { SwitchPreview } from './switch-preview.tsx';
 
-const FOCUSABLE = 'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
 /** What the action will do, said before the preview arrives. */
 function Intro({ request }: { request: ActionRequest }) {
@@ -77,24 +75,7 @@ function PreviewBody({ preview, dialog }: { preview: ActionPreview; dialog: Dial
   }
 }
 
-function ErrorBox({ error }: { error: GentryErrorShape }) {
-  return (
-    <div className="error-box" role="alert" data-testid="action-error" data-code={error.code}>
-      <span className="error-message">{error.message}</span>
-      {error.hint !== null && <span className="error-hint">{error.hint}</span>}
-    </div>
-  );
-}
 
-function Outcome({ outcome, testId }: { outcome: ActionOutcome; testId: string }) {
-  const words = outcomeWords(outcome.state);
-  return (
-    <div className={`action-outcome outcome-${words.tone}`} role="status" data-testid={testId} data-state={outcome.state}>
-      <strong>{words.title}</strong>
-      {outcome.message !== '' && <span>{outcome.message}</span>}
-    </div>
-  );
-}
 
 function Body({ dialog }: { dialog: DialogState }): ReactNode {
   return (
@@ -102,15 +83,15 @@ function Body({ dialog }: { dialog: DialogState }): ReactNode {
       <Intro request={dialog.request} />
       {dialog.phase === 'previewing' && <p className="progress" role="status"><Spinner />Working out what would change…</p>}
       {dialog.preview && <PreviewBody preview={dialog.preview} dialog={dialog} />}
-      {dialog.previewOutcome && <Outcome outcome={dialog.previewOutcome} testId="action-preview-outcome" />}
-      {dialog.error && <ErrorBox error={dialog.error} />}
+      {dialog.previewOutcome && <DialogOutcome outcome={dialog.previewOutcome} testId="action-preview-outcome" />}
+      {dialog.error && <DialogError error={dialog.error} testId="action-error" />}
       {(dialog.phase === 'running' || dialog.progress !== null) && (
         <p className="progress action-progress" role="status" data-testid="action-progress">
           {dialog.phase === 'running' && <Spinner />}
           {dialog.progress ?? 'Starting…'}
         </p>
       )}
-      {dialog.outcome && <Outcome outcome={dialog.outcome} testId="action-outcome" />}
+      {dialog.outcome && <DialogOutcome outcome={dialog.outcome} testId="action-outcome" />}
     </>
   );
 }
@@ -130,17 +111,7 @@ function OpenDialog({ dialog }: { dialog: DialogState }) {
   const { request, phase } = dialog;
   const finished = phase === 'done' || phase === 'failed';
 
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const before = document.activeElement;
-    if (!element.open) element.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      element.close();
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
-    };
-  }, []);
+  useModal(ref, cancelRef);
 
   // Focus follows the dialog's progress: the close button once the action has ended.
   useEffect(() => {
@@ -148,12 +119,7 @@ function OpenDialog({ dialog }: { dialog: DialogState }) {
   }, [finished]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDialogElement>): void {
-    if (event.key !== 'Tab' || !ref.current) return;
-    const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const to = wrapIndex(focusable.length, focusable.indexOf(document.activeElement as HTMLElement), event.shiftKey);
-    if (to === null) return;
-    event.preventDefault();
-    focusable[to]?.focus();
+    trapTab(event, ref.current);
   }
 
   const danger = request.action !== 'switch';

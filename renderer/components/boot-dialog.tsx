@@ -1,35 +1,15 @@
 // The modal dialog of a boot change: the draft (timeout, entry text) when there is one, the preview,
 // the confirm button that names the change, and the outcome. Nothing runs before the person confirms.
 import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
-import type { ActionOutcome, GentryErrorShape } from '../../common/contract.ts';
 import { hasDraft, type BootDialogState } from '../lib/boot-dialog.ts';
 import { bootConfirmLabel, bootDialogTitle, bootIntro, isDestructive } from '../lib/boot-wording.ts';
-import { outcomeWords } from '../lib/action-wording.ts';
-import { wrapIndex } from '../lib/focus-wrap.ts';
 import { useBoot } from '../stores/bound-stores.ts';
 import { BootPreview } from './boot-preview.tsx';
+import { DialogError, DialogOutcome, trapTab, useModal } from './dialog-parts.tsx';
 import { Spinner } from './icons.tsx';
 
-const FOCUSABLE = 'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
-function ErrorBox({ error }: { error: GentryErrorShape }) {
-  return (
-    <div className="error-box" role="alert" data-testid="boot-error" data-code={error.code}>
-      <span className="error-message">{error.message}</span>
-      {error.hint !== null && <span className="error-hint">{error.hint}</span>}
-    </div>
-  );
-}
 
-function Outcome({ outcome }: { outcome: ActionOutcome }) {
-  const words = outcomeWords(outcome.state);
-  return (
-    <div className={`action-outcome outcome-${words.tone}`} role="status" data-testid="boot-outcome" data-state={outcome.state}>
-      <strong>{words.title}</strong>
-      {outcome.message !== '' && <span>{outcome.message}</span>}
-    </div>
-  );
-}
 
 function TimeoutDraft({ draft, onDraft }: { draft: string; onDraft: (text: string) => void }) {
   const force = draft.trim() === 'menu-force';
@@ -91,18 +71,7 @@ function OpenBootDialog({ dialog }: { dialog: BootDialogState }) {
   const editing = phase === 'editing';
   const action = dialog.change?.action ?? (request.kind === 'change' ? request.change.action : request.kind === 'timeout' ? 'set-timeout' : 'write-entry');
 
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const before = document.activeElement;
-    if (!element.open) element.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      element.close();
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
-      else document.querySelector<HTMLElement>('[data-testid=boot-entry-list]')?.focus();
-    };
-  }, []);
+  useModal(ref, cancelRef, '[data-testid=boot-entry-list]');
 
   // Focus follows the dialog: the draft while editing (also after "Change"), the close button once it ended.
   useEffect(() => {
@@ -114,12 +83,7 @@ function OpenBootDialog({ dialog }: { dialog: BootDialogState }) {
   }, [finished]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDialogElement>): void {
-    if (event.key !== 'Tab' || !ref.current) return;
-    const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const to = wrapIndex(focusable.length, focusable.indexOf(document.activeElement as HTMLElement), event.shiftKey);
-    if (to === null) return;
-    event.preventDefault();
-    focusable[to]?.focus();
+    trapTab(event, ref.current);
   }
 
   function onSubmit(event: FormEvent): void {
@@ -153,14 +117,14 @@ function OpenBootDialog({ dialog }: { dialog: BootDialogState }) {
           {editing && dialog.draftProblem && <p className="warning-text" role="alert" data-testid="boot-draft-problem">{dialog.draftProblem}</p>}
           {phase === 'previewing' && <p className="progress" role="status"><Spinner />Working out what would change…</p>}
           {dialog.preview && phase !== 'editing' && <BootPreview preview={dialog.preview} />}
-          {dialog.error && <ErrorBox error={dialog.error} />}
+          {dialog.error && <DialogError error={dialog.error} testId="boot-error" />}
           {(phase === 'running' || dialog.progress !== null) && (
             <p className="progress action-progress" role="status" data-testid="boot-progress">
               {phase === 'running' && <Spinner />}
               {dialog.progress ?? 'Gentry\u2019s helper is making the change (it may ask for the administrator password)…'}
             </p>
           )}
-          {dialog.outcome && <Outcome outcome={dialog.outcome} />}
+          {dialog.outcome && <DialogOutcome outcome={dialog.outcome} testId="boot-outcome" />}
         </div>
         <div className="action-dialog-buttons">
           {hasDraft(dialog) && (phase === 'ready' || phase === 'failed') && (

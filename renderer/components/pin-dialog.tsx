@@ -2,18 +2,17 @@
 // written and every problem Gentry found; then "Pin". Opened from a diff row or from "Find versions".
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import type { GentryErrorShape, PinTarget } from '../../common/contract.ts';
-import { wrapIndex } from '../lib/focus-wrap.ts';
+import type { PinTarget } from '../../common/contract.ts';
 import { attrProblem, canPin, dialogKind, hasBlockingProblems, type PinDialogState } from '../lib/pin-dialog.ts';
 import { entryText } from '../lib/pin-format.ts';
 import { chooserLabel, choiceLabel, problemsOf, targetsForKind } from '../lib/pin-rules.ts';
 import { usePins, useView } from '../stores/bound-stores.ts';
+import { DialogError, trapTab, useModal } from './dialog-parts.tsx';
 import { Spinner } from './icons.tsx';
 import { ProblemList } from './pin-badge.tsx';
 import { PinTargetForm } from './pin-target-form.tsx';
 import { WiringBlock } from './pin-wiring.tsx';
 
-const FOCUSABLE = 'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), summary, [tabindex]:not([tabindex="-1"])';
 
 /** How long typing pauses before the preview is asked for again. */
 const SETTLE_MS = 400;
@@ -43,14 +42,6 @@ function useSettledText(committed: string, commit: (text: string) => void): [str
   return [text, change, flush];
 }
 
-function ErrorBox({ error }: { error: GentryErrorShape }) {
-  return (
-    <div className="error-box" role="alert" data-testid="pin-error" data-code={error.code}>
-      <span className="error-message">{error.message}</span>
-      {error.hint !== null && <span className="error-hint">{error.hint}</span>}
-    </div>
-  );
-}
 
 function NoTarget({ dialog }: { dialog: PinDialogState }) {
   const kind = dialogKind(dialog) ?? 'system';
@@ -89,7 +80,7 @@ function TargetField({ id, targets, chosen, onChoose }: { id: string; targets: P
 
 function Preview({ dialog, target }: { dialog: PinDialogState; target: PinTarget | null }) {
   if (dialog.phase === 'previewing') return <p className="progress" role="status"><Spinner />Working out the entry and what could go wrong…</p>;
-  if (dialog.error) return <ErrorBox error={dialog.error} />;
+  if (dialog.error) return <DialogError error={dialog.error} testId="pin-error" />;
   const preview = dialog.preview;
   if (!preview) return null;
   const file = target ? `${target.path.replace(/\/$/, '')}/pins.json` : 'pins.json';
@@ -206,17 +197,7 @@ function OpenPinDialog({ dialog }: { dialog: PinDialogState }) {
   const pinnable = canPin(dialog);
   const blocked = hasBlockingProblems(dialog);
 
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const before = document.activeElement;
-    if (!element.open) element.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      element.close();
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
-    };
-  }, []);
+  useModal(ref, cancelRef);
 
   useEffect(() => {
     if (phase === 'done') cancelRef.current?.focus();
@@ -229,12 +210,7 @@ function OpenPinDialog({ dialog }: { dialog: PinDialogState }) {
       close();
       return;
     }
-    if (event.key !== 'Tab' || !ref.current) return;
-    const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const to = wrapIndex(focusable.length, focusable.indexOf(document.activeElement as HTMLElement), event.shiftKey);
-    if (to === null) return;
-    event.preventDefault();
-    focusable[to]?.focus();
+    trapTab(event, ref.current);
   }
 
   const version = dialog.preview?.entry.version ?? choice?.version ?? null;
@@ -265,7 +241,7 @@ function OpenPinDialog({ dialog }: { dialog: PinDialogState }) {
         )}
         {phase === 'targets' && <p className="progress" role="status"><Spinner />Listing the overlay targets…</p>}
         {phase === 'no-target' && <NoTarget dialog={dialog} />}
-        {dialog.target === null && phase === 'ready' && dialog.error && <ErrorBox error={dialog.error} />}
+        {dialog.target === null && phase === 'ready' && dialog.error && <DialogError error={dialog.error} testId="pin-error" />}
         {dialog.target !== null && phase !== 'done' && <Form dialog={dialog} targets={kindTargets} />}
         {phase === 'saving' && <p className="progress" role="status"><Spinner />Writing pins.json…</p>}
         {phase === 'done' && <Done dialog={dialog} />}
