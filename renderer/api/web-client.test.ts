@@ -84,6 +84,23 @@ describe('createWebClient', () => {
     expect(server.latest.sent).toEqual([]);
   });
 
+  it('lets calls that wait for a password or the GC run past the usual timeout', async () => {
+    const client = createWebClient({ url: 'ws://x/api', openSocket: server.openSocket });
+    server.latest.handlers.onOpen();
+    let settled = false;
+    const answer = client.api.previewGc({}).then((r) => {
+      settled = true;
+      return r;
+    });
+    vi.advanceTimersByTime(5 * 60_000);
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    vi.advanceTimersByTime(30 * 60_000);
+    const result = await answer;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('30 minutes');
+  });
+
   it('fails calls in flight when the socket closes, keeps queued ones, and reconnects with backoff', async () => {
     const client = createWebClient({ url: 'ws://x/api', openSocket: server.openSocket });
     server.latest.handlers.onOpen();

@@ -23,6 +23,8 @@ export type WebClientOptions = {
   openSocket?: OpenSocket;
   /** How long a call may wait for its reply, queueing included. */
   callTimeoutMs?: number;
+  /** How long a call in LONG_CALLS may take (default 30 minutes). */
+  longCallTimeoutMs?: number;
 };
 
 /** The contract as an api object, the link's state, and a way to shut it down. */
@@ -49,10 +51,30 @@ function unavailable(message: string, hint: string): { ok: false; error: GentryE
   return { ok: false, error: { code: 'unavailable', message, hint } };
 }
 
+/**
+ * Calls that legitimately take long: they wait for a password prompt, Nix's GC lock and a walk of the
+ * whole store, a build of the demo machine, or a Nix evaluation that fetches a nixpkgs revision.
+ * They get `longCallTimeoutMs` instead of the usual timeout (a lost connection still ends them at once).
+ */
+export const LONG_CALLS: ReadonlySet<CallName> = new Set<CallName>([
+  'openDemo',
+  'switchGeneration',
+  'deleteGenerations',
+  'previewGc',
+  'collectGarbage',
+  'changeBoot',
+  'previewPin',
+  'addPin',
+  'pinTargets',
+  'pinSuggestions',
+  'stopRun',
+]);
+
 /** Creates the WebSocket client and starts connecting. */
 export function createWebClient(options: WebClientOptions): WebClient {
   const openSocket = options.openSocket ?? openBrowserSocket;
   const timeoutMs = options.callTimeoutMs ?? 30_000;
+  const longTimeoutMs = options.longCallTimeoutMs ?? 30 * 60_000;
   const pending = new Map<number, Pending>();
   const eventListeners = new Map<EventName, Set<(payload: never) => void>>();
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
@@ -166,13 +188,14 @@ export function createWebClient(options: WebClientOptions): WebClient {
       return Promise.resolve(unavailable('This page has stopped talking to Gentry.', 'Reload the page.'));
     }
     const id = nextId++;
+    const limit = LONG_CALLS.has(name) ? longTimeoutMs : timeoutMs;
     return new Promise((resolve) => {
       const timer = setTimeout(() => settle(id, unavailable(
-        `Gentry did not answer "${name}" within ${Math.round(timeoutMs / 1000)} seconds.`,
+        `Gentry did not answer "${name}" within ${limit >= 120_000 ? `${Math.round(limit / 60_000)} minutes` : `${Math.round(limit / 1000)} seconds`}.`,
         status.phase === 'open'
           ? 'Gentry may be busy; try again. If it keeps happening, restart Gentry.'
           : 'The page cannot reach Gentry: check that "gentry serve" is still running.',
-      )), timeoutMs);
+      )), limit);
       const entry: Pending = { call: name, resolve, timer, unsent: { id, call: name, input } };
       pending.set(id, entry);
       write(entry);

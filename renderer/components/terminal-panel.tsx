@@ -24,7 +24,8 @@ function bufferText(terminal: Terminal): string {
   for (let y = 0; y < buffer.length; y++) {
     const line = buffer.getLine(y);
     if (!line) continue;
-    const text = line.translateToString(true);
+    // A row that continues on the next (soft-wrapped) row keeps its trailing spaces: they are part of the line.
+    const text = line.translateToString(!buffer.getLine(y + 1)?.isWrapped);
     if (line.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
     else lines.push(text);
   }
@@ -64,7 +65,13 @@ export function TerminalPanel({ interactive, label, tools }: { interactive: bool
       if (!search) return false;
       // No match decorations: xterm paints them through style attributes, which the page's CSP refuses.
       const options = { caseSensitive: false, incremental };
-      return backwards ? search.findPrevious(text, options) : search.findNext(text, options);
+      if (backwards ? search.findPrevious(text, options) : search.findNext(text, options)) return true;
+      // The addon loses a lone match whose selection ends on a soft-wrapped row (it searches on from that
+      // row and does not wrap back into it): when the output does hold the term, search again from the top.
+      const terminal = partsRef.current?.terminal;
+      if (!terminal || countMatches(bufferText(terminal), text) === 0) return false;
+      terminal.clearSelection();
+      return search.findNext(text, { caseSensitive: false, incremental: false });
     },
     clear: () => partsRef.current?.terminal.clearSelection(),
     count: (text) => {
