@@ -62,22 +62,35 @@ pub fn collect_garbage(root: &Root, dry_run: bool) -> Result<Vec<(String, Json)>
 }
 
 /// The sum of the NAR sizes of `paths`, or None when nix-store could not be run. `--print-dead` also
-/// lists store entries that are not valid paths (a build's `.lock` file, a path deleted meanwhile), which
-/// make a whole `-q --size` batch fail: such a batch is asked again path by path, and entries Nix does
-/// not know count as 0 bytes.
+/// lists store entries that are not valid paths (a killed build's `.lock` file, a path deleted
+/// meanwhile), which make a whole `-q --size` batch fail: for such a batch, `--check-validity
+/// --print-invalid` names them in one call, and the rest of the batch is sized without them.
 fn dead_size(nix_store: &std::path::Path, paths: &[&str]) -> Option<u64> {
     let mut total: u64 = 0;
     for batch in paths.chunks(SIZE_BATCH) {
-        match sizes(nix_store, batch)? {
-            Some(sum) => total = total.saturating_add(sum),
+        let sum = match sizes(nix_store, batch)? {
+            Some(sum) => sum,
             None => {
-                for path in batch {
-                    total = total.saturating_add(sizes(nix_store, std::slice::from_ref(path))?.unwrap_or(0));
-                }
+                let invalid = invalid_paths(nix_store, batch)?;
+                let valid: Vec<&str> = batch.iter().copied().filter(|p| !invalid.contains(p)).collect();
+                if valid.is_empty() { 0 } else { sizes(nix_store, &valid)?? }
             }
-        }
+        };
+        total = total.saturating_add(sum);
     }
     Some(total)
+}
+
+/// The entries of `batch` that are not valid store paths, or None when nix-store could not tell.
+fn invalid_paths<'a>(nix_store: &std::path::Path, batch: &[&'a str]) -> Option<Vec<&'a str>> {
+    let mut args = vec!["--check-validity", "--print-invalid"];
+    args.extend_from_slice(batch);
+    let finished = run(nix_store, &args, true).ok()?;
+    if !finished.ok() {
+        return None;
+    }
+    let listed: std::collections::HashSet<&str> = finished.stdout.lines().map(str::trim).collect();
+    Some(batch.iter().copied().filter(|p| listed.contains(p)).collect())
 }
 
 /// One `nix-store -q --size` call: None when it could not run, Some(None) when nix-store refused the batch.
