@@ -1,6 +1,5 @@
 // `gentry switch`, `gentry delete` and `gentry gc`: the preview first, then (after --yes or a yes at
 // the prompt) the privileged helper.
-import { createInterface } from 'node:readline/promises';
 import { formatSize } from '../../common/format-size.ts';
 import { GentryError } from '../errors.ts';
 import { type HelperOutcome, helperCommand, runHelper } from '../helper/helper-client.ts';
@@ -9,6 +8,7 @@ import type { Logger } from '../log.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import type { Services } from '../services.ts';
 import { UsageError } from './args.ts';
+import { confirm } from './confirm.ts';
 import { formatDiff } from './format-diff.ts';
 
 /** What the action commands need. */
@@ -27,16 +27,6 @@ function generationNumber(s: string): number {
 
 function profileName(values: ActionContext['values'], paths: MachinePaths): string {
   return typeof values.profile === 'string' ? values.profile : (paths.systemProfile.split('/').pop() as string);
-}
-
-/** Asks on the terminal, or requires --yes where there is none. */
-async function confirm(question: string, values: ActionContext['values']): Promise<boolean> {
-  if (values.yes === true) return true;
-  if (!process.stdin.isTTY) throw new GentryError('bad-input', 'standard input is not a terminal, so Gentry cannot ask before going ahead', 'Pass --yes to go ahead without being asked.');
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question(`${question} [y/N] `);
-  rl.close();
-  return /^y(es)?$/i.test(answer.trim());
 }
 
 function report(outcome: HelperOutcome, json: boolean, preview: unknown): number {

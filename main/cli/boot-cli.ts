@@ -1,23 +1,13 @@
 // `gentry boot list|default|once|timeout`: the menu, and changes to it. A change prints its preview
 // (what is written where, before → after, warnings, the NixOS option when a rebuild undoes it), asks
 // (or takes --yes), then goes through the contract's changeBoot like the window's.
-import { createInterface } from 'node:readline/promises';
 import { type BootChange, BootChangeSchema } from '../../common/contract.ts';
 import { GentryError } from '../errors.ts';
 import type { CommandContext } from './main.ts';
 import { UsageError } from './args.ts';
+import { confirm } from './confirm.ts';
 
 const caller = { client: 'cli' };
-
-/** Asks on the terminal, or requires --yes where there is none. */
-async function confirm(question: string, values: CommandContext['args']['values']): Promise<boolean> {
-  if (values.yes === true) return true;
-  if (!process.stdin.isTTY) throw new GentryError('bad-input', 'standard input is not a terminal, so Gentry cannot ask before going ahead', 'Pass --yes to go ahead without being asked.');
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question(`${question} [y/N] `);
-  rl.close();
-  return /^y(es)?$/i.test(answer.trim());
-}
 
 /** The change a command line asks for; usage errors for malformed ones, bad-input for IDs the contract refuses. */
 export function changeFromArgs(sub: string, rest: string[], clear: boolean): BootChange {
