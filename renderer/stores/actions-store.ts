@@ -1,9 +1,10 @@
 // The action dialog (switch, boot, delete, collect garbage: preview, confirm, run, outcome) and the generations marked for deletion.
 import { createStore } from 'zustand/vanilla';
-import type { ActionOutcome, GentryApi, GentryErrorShape } from '../../common/contract.ts';
+import type { ActionOutcome, GentryApi } from '../../common/contract.ts';
 import { canClose, canConfirm, labelledInPreview, nextDialog, openDialog, type ActionPreview, type ActionRequest, type DialogEvent, type DialogState } from '../lib/action-dialog.ts';
 import { toggleMark } from '../lib/action-rules.ts';
 import { profileKey } from '../lib/profile-order.ts';
+import { type Answer, settle } from '../lib/settle.ts';
 
 /** The calls the actions store uses. */
 export type ActionsApi = Pick<GentryApi, 'previewSwitch' | 'switchGeneration' | 'previewDelete' | 'deleteGenerations' | 'previewGc' | 'collectGarbage' | 'on'>;
@@ -31,21 +32,6 @@ export type ActionsStoreOptions = {
   /** Called after an action returned an outcome (whatever its state): the generations may have changed. */
   onFinished?: (request: ActionRequest, outcome: ActionOutcome) => void;
 };
-
-type Answer<T> = { ok: true; value: T } | { ok: false; error: GentryErrorShape };
-
-function failure(error: unknown): GentryErrorShape {
-  return {
-    code: 'internal',
-    message: `Gentry could not be asked: ${error instanceof Error ? error.message : String(error)}`,
-    hint: 'Check the connection to Gentry and try again.',
-  };
-}
-
-/** Turns a rejected call into a typed error, so the dialog never hangs. */
-function settle<T>(call: Promise<Answer<T>>): Promise<Answer<T>> {
-  return call.catch((error: unknown) => ({ ok: false as const, error: failure(error) }));
-}
 
 async function askPreview(api: ActionsApi, request: ActionRequest): Promise<Answer<ActionPreview>> {
   switch (request.action) {

@@ -3,6 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ActionOutcome, BootMenu, GentryApi, GentryErrorShape } from '../../common/contract.ts';
 import { canCloseBootDialog, draftChange, nextBootDialog, openBootDialog, type BootDialogEvent, type BootDialogState, type BootRequest } from '../lib/boot-dialog.ts';
+import { type Answer, settle } from '../lib/settle.ts';
 
 /** The calls the boot store uses. */
 export type BootApi = Pick<GentryApi, 'bootMenu' | 'previewBootChange' | 'changeBoot' | 'bootEntryText' | 'on'>;
@@ -46,21 +47,6 @@ export type BootStoreOptions = {
   /** Called after a change returned an outcome (whatever its state). */
   onChanged?: (outcome: ActionOutcome) => void;
 };
-
-type Answer<T> = { ok: true; value: T } | { ok: false; error: GentryErrorShape };
-
-function failure(error: unknown): GentryErrorShape {
-  return {
-    code: 'internal',
-    message: `Gentry could not be asked: ${error instanceof Error ? error.message : String(error)}`,
-    hint: 'Check the connection to Gentry and try again.',
-  };
-}
-
-/** Turns a rejected call into a typed error, so nothing hangs. */
-function settle<T>(call: Promise<Answer<T>>): Promise<Answer<T>> {
-  return call.catch((error: unknown) => ({ ok: false as const, error: failure(error) }));
-}
 
 /** The entry to keep selected after a new menu arrived: the same one, else the default, else the first. */
 function reconcileSelection(menu: BootMenu, selected: string | null): string | null {

@@ -3,6 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { GenerationRef, GentryApi, GentryErrorShape } from '../../common/contract.ts';
 import type { LabelDraft } from '../lib/label-text.ts';
+import { callFailure } from '../lib/settle.ts';
 
 /** The calls the label store uses. */
 export type LabelApi = Pick<GentryApi, 'setLabel'>;
@@ -45,7 +46,7 @@ export function createLabelStore(api: LabelApi, options: LabelStoreOptions = {})
         const result = await api.setLabel({ generation, label: draft.label, note: draft.label === null ? null : draft.note });
         if (!result.ok) error = result.error;
       } catch (thrown) {
-        error = { code: 'internal', message: `Gentry could not be asked: ${thrown instanceof Error ? thrown.message : String(thrown)}`, hint: 'Check the connection to Gentry and try again.' };
+        error = callFailure(thrown);
       }
       set({ saving: null, error: error ? { key, error } : null });
       if (error === null) options.onSaved?.(generation);

@@ -5,6 +5,7 @@ import type { GentryApi, GentryErrorShape, OverlayTarget, PinSuggestions, PinTar
 import { canClosePin, canPin, openPinDialog, pinInput, withTargets, type PinDialogState } from '../lib/pin-dialog.ts';
 import { withTarget, type PinRequest } from '../lib/pin-rules.ts';
 import { settingsWithTarget } from '../lib/pin-target-form.ts';
+import { callFailure, settle } from '../lib/settle.ts';
 
 /** The calls the pins store uses. */
 export type PinsApi = Pick<GentryApi, 'pinTargets' | 'previewPin' | 'addPin' | 'removePin' | 'pinSuggestions' | 'settings' | 'saveSettings'>;
@@ -55,21 +56,6 @@ export type PinsState = {
   /** Appends an overlay target to the settings and lists the targets again; resolves the error, or null. */
   addTarget(target: OverlayTarget): Promise<GentryErrorShape | null>;
 };
-
-type Answer<T> = { ok: true; value: T } | { ok: false; error: GentryErrorShape };
-
-function failure(error: unknown): GentryErrorShape {
-  return {
-    code: 'internal',
-    message: `Gentry could not be asked: ${error instanceof Error ? error.message : String(error)}`,
-    hint: 'Check the connection to Gentry and try again.',
-  };
-}
-
-/** Turns a rejected call into a typed error. */
-function settle<T>(call: Promise<Answer<T>>): Promise<Answer<T>> {
-  return call.catch((error: unknown) => ({ ok: false as const, error: failure(error) }));
-}
 
 /** The key of one pin, for `unpinning`. */
 export function pinKey(target: string, attr: string): string {
@@ -141,7 +127,7 @@ export function createPinsStore(api: PinsApi) {
         if (mine !== opened || !dialog) return;
         const { targets, error } = get();
         if (targets === null) {
-          set({ dialog: { ...dialog, phase: 'ready', error: error ?? failure('the overlay targets could not be listed') } });
+          set({ dialog: { ...dialog, phase: 'ready', error: error ?? callFailure('the overlay targets could not be listed') } });
           return;
         }
         set({ dialog: withTargets(dialog, targets) });

@@ -9,6 +9,7 @@ import type {
 import { runDiffPair } from '../lib/run-format.ts';
 import { TerminalBuffer } from '../lib/terminal-buffer.ts';
 import { ackUnits, clampSize, splitInput, type TerminalSize } from '../lib/terminal-flow.ts';
+import { settle } from '../lib/settle.ts';
 
 /** The calls the runs store uses. */
 export type RunsApi = Pick<GentryApi, 'recipes' | 'startRun' | 'writeTerminal' | 'resizeTerminal' | 'ackTerminal' | 'stopRun' | 'listRuns' | 'runLog'>;
@@ -95,20 +96,6 @@ export type RunsStoreOptions = {
   /** How many UTF-16 code units of output are kept per run in the page. */
   bufferLimit?: number;
 };
-
-type Answer<T> = { ok: true; value: T } | { ok: false; error: GentryErrorShape };
-
-function failure(error: unknown): GentryErrorShape {
-  return {
-    code: 'internal',
-    message: `Gentry could not be asked: ${error instanceof Error ? error.message : String(error)}`,
-    hint: 'Check the connection to Gentry and try again.',
-  };
-}
-
-function settle<T>(call: Promise<Answer<T>>): Promise<Answer<T>> {
-  return call.catch((error: unknown) => ({ ok: false as const, error: failure(error) }));
-}
 
 /** Runs newest first (IDs start with the start time, so they order like it). */
 function upsert(runs: readonly RunSummary[] | null, run: RunSummary): RunSummary[] {

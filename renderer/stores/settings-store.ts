@@ -5,6 +5,7 @@ import type { GentryApi, GentryErrorShape, Settings } from '../../common/contrac
 import {
   checkDraft, draftFromSettings, emptyTarget, type FieldErrors, sameSettings, type SettingsDraft, settingsFromDraft, type TargetDraft,
 } from '../lib/settings-form.ts';
+import { callFailure } from '../lib/settle.ts';
 
 /** The fields of the form that hold plain text. */
 export type TextField = 'systemFlake' | 'homeFlake' | 'nixpkgsGit' | 'runHistoryLimitMiB';
@@ -43,14 +44,6 @@ export type SettingsStoreOptions = {
   now?: () => number;
 };
 
-function failure(error: unknown): GentryErrorShape {
-  return {
-    code: 'internal',
-    message: `Gentry could not be asked: ${error instanceof Error ? error.message : String(error)}`,
-    hint: 'Check the connection to Gentry and try again.',
-  };
-}
-
 function errorsOf(draft: SettingsDraft): FieldErrors {
   const check = checkDraft(draft);
   return check.ok ? {} : check.errors;
@@ -83,7 +76,7 @@ export function createSettingsStore(api: Pick<GentryApi, 'settings' | 'saveSetti
 
       async load() {
         const mine = ++loads;
-        const result = await api.settings({}).catch((error: unknown) => ({ ok: false as const, error: failure(error) }));
+        const result = await api.settings({}).catch((error: unknown) => ({ ok: false as const, error: callFailure(error) }));
         if (mine !== loads) return;
         if (!result.ok) {
           set({ loadError: result.error });
@@ -132,7 +125,7 @@ export function createSettingsStore(api: Pick<GentryApi, 'settings' | 'saveSetti
           return;
         }
         set({ saving: true, saveError: null, attempted: true });
-        const result = await api.saveSettings(check.settings).catch((error: unknown) => ({ ok: false as const, error: failure(error) }));
+        const result = await api.saveSettings(check.settings).catch((error: unknown) => ({ ok: false as const, error: callFailure(error) }));
         if (!result.ok) {
           set({ saving: false, saveError: result.error });
           return;
