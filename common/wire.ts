@@ -27,6 +27,12 @@ export const WireEventSchema = z.object({
 /** Path of the WebSocket endpoint on the web door. */
 export const API_PATH = '/api';
 
+/** The WebSocket subprotocol the web door speaks; the server selects it in its handshake answer. */
+export const API_PROTOCOL = 'gentry.v1';
+
+/** The page offers its session token as a second subprotocol, `gentry.token.TOKEN` (never a cookie or a query). */
+export const TOKEN_PROTOCOL_PREFIX = 'gentry.token.';
+
 export type WireRequest = z.infer<typeof WireRequestSchema>;
 export type WireReply = z.infer<typeof WireReplySchema>;
 export type WireEvent = z.infer<typeof WireEventSchema>;

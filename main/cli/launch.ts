@@ -1,7 +1,8 @@
 // Opening the UI: the Electron window when its binary is there and a display is, otherwise the web
 // door on 127.0.0.1 and, when asked, the person's browser.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appRoot, rendererDir } from '../app-root.ts';
 import type { Logger } from '../log.ts';
@@ -25,10 +26,25 @@ export function hasDisplay(env: Record<string, string | undefined> = process.env
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-/** Opens `url` in the person's browser (xdg-open), if there is a display; says whether it tried. */
+/**
+ * Opens `url` in the person's browser (xdg-open), if there is a display; says whether it tried. The URL
+ * carries the session token, so it never goes on a command line (every local user can read those in
+ * `ps`): xdg-open gets a redirect page, written mode 0600 in a fresh 0700 directory and removed at exit.
+ */
 export function openBrowser(url: string, log: Logger): boolean {
   if (!hasDisplay()) return false;
-  const child = spawn('xdg-open', [url], { stdio: 'ignore', detached: true });
+  let page: string;
+  try {
+    const dir = mkdtempSync(join(process.env.XDG_RUNTIME_DIR || tmpdir(), 'gentry-open-'));
+    page = join(dir, 'open.html');
+    const href = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    writeFileSync(page, `<!doctype html>\n<meta charset="utf-8">\n<meta http-equiv="refresh" content="0;url=${href}">\n<title>Gentry</title>\n<p><a href="${href}">Open Gentry</a></p>\n`, { mode: 0o600, flag: 'wx' });
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  } catch (err) {
+    log.warn(`could not write the page that opens the browser (${(err as Error).message}): open the URL above yourself`);
+    return false;
+  }
+  const child = spawn('xdg-open', [page], { stdio: 'ignore', detached: true });
   child.on('error', () => log.info('no xdg-open here: open the URL yourself'));
   child.unref();
   return true;

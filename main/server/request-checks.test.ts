@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { cookieValue, hostAllowed, originAllowed, tokenMatches } from './request-checks.ts';
+import { hostAllowed, offeredProtocols, originAllowed, requestPath, tokenMatches } from './request-checks.ts';
 
 describe('web door checks', () => {
+  it('accepts only origin-form request targets, without throwing', () => {
+    expect(requestPath('/')).toBe('/');
+    expect(requestPath('/assets/a.js?v=1')).toBe('/assets/a.js');
+    expect(requestPath('http://[')).toBeNull();
+    expect(requestPath('http://127.0.0.1:4000/')).toBeNull();
+    expect(requestPath('//evil.example/x')).toBeNull();
+    expect(requestPath('*')).toBeNull();
+    expect(requestPath('')).toBeNull();
+    expect(requestPath(undefined)).toBeNull();
+    expect(requestPath(`/${'a'.repeat(9000)}`)).toBeNull();
+  });
   it('allows only loopback hosts on our port', () => {
     expect(hostAllowed('127.0.0.1:4000', 4000)).toBe(true);
     expect(hostAllowed('localhost:4000', 4000)).toBe(true);
@@ -18,12 +29,18 @@ describe('web door checks', () => {
     expect(originAllowed('null', 4000)).toBe(false);
     expect(originAllowed(undefined, 4000)).toBe(false);
   });
-  it('reads cookies and compares tokens exactly', () => {
-    expect(cookieValue('a=1; gentry_token=abc%3D; b=2', 'gentry_token')).toBe('abc=');
-    expect(cookieValue('xgentry_token=abc', 'gentry_token')).toBeNull();
+  it('reads the offered subprotocols: ours and the token', () => {
+    expect(offeredProtocols('gentry.v1, gentry.token.abc')).toEqual({ speaksOurs: true, token: 'abc' });
+    expect(offeredProtocols('gentry.token.abc')).toEqual({ speaksOurs: false, token: 'abc' });
+    expect(offeredProtocols('chat')).toEqual({ speaksOurs: false, token: null });
+    expect(offeredProtocols(undefined)).toEqual({ speaksOurs: false, token: null });
+    expect(offeredProtocols(`gentry.v1, gentry.token.${'x'.repeat(2000)}`)).toEqual({ speaksOurs: false, token: null });
+  });
+  it('compares tokens exactly', () => {
     expect(tokenMatches('abc', 'abc')).toBe(true);
     expect(tokenMatches('abd', 'abc')).toBe(false);
     expect(tokenMatches('ab', 'abc')).toBe(false);
+    expect(tokenMatches('é', 'ab')).toBe(false);
     expect(tokenMatches(null, 'abc')).toBe(false);
   });
 });

@@ -1,12 +1,22 @@
 // Picks the door to Gentry: the Electron preload's window.gentry when present, else the WebSocket client.
 import type { GentryApi } from '../../common/contract.ts';
 import { alwaysOpen, type ConnectionSource } from './connection.ts';
+import { socketProtocols, takeSessionToken } from './session-token.ts';
 import { apiSocketUrl } from './socket-url.ts';
 import { createWebClient } from './web-client.ts';
 
 function openDoor(): { api: GentryApi; connection: ConnectionSource } {
   if (window.gentry) return { api: window.gentry, connection: alwaysOpen };
-  const client = createWebClient({ url: apiSocketUrl(window.location) });
+  const token = takeSessionToken({
+    location: window.location,
+    storage: {
+      getItem: (key) => window.sessionStorage.getItem(key),
+      setItem: (key, value) => window.sessionStorage.setItem(key, value),
+    },
+    replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),
+  });
+  if (token === null) console.warn('Gentry: this page has no session token; open the URL that `gentry serve` printed (it ends in #token=…).');
+  const client = createWebClient({ url: apiSocketUrl(window.location), protocols: socketProtocols(token) });
   return { api: client.api, connection: client.connection };
 }
 

@@ -14,12 +14,14 @@ import { parseServerMessage } from './server-message.ts';
 export type SocketHandlers = { onOpen(): void; onMessage(data: unknown): void; onClose(): void };
 /** The two things the client asks of an open socket. */
 export type SocketHandle = { send(data: string): void; close(): void };
-/** Opens a socket to `url` and reports its life to `handlers` (a fake stands in for tests). */
-export type OpenSocket = (url: string, handlers: SocketHandlers) => SocketHandle;
+/** Opens a socket to `url`, offering `protocols`, and reports its life to `handlers` (a fake stands in for tests). */
+export type OpenSocket = (url: string, handlers: SocketHandlers, protocols: string[]) => SocketHandle;
 
 /** Options for {@link createWebClient}. */
 export type WebClientOptions = {
   url: string;
+  /** WebSocket subprotocols to offer: the web door's, and the session token (see session-token.ts). */
+  protocols?: string[];
   openSocket?: OpenSocket;
   /** How long a call may wait for its reply, queueing included. */
   callTimeoutMs?: number;
@@ -31,8 +33,8 @@ export type WebClientOptions = {
 export type WebClient = { api: GentryApi; connection: ConnectionSource; dispose(): void };
 
 /** Opens a socket with the browser's WebSocket. */
-export const openBrowserSocket: OpenSocket = (url, handlers) => {
-  const socket = new WebSocket(url);
+export const openBrowserSocket: OpenSocket = (url, handlers, protocols) => {
+  const socket = new WebSocket(url, protocols);
   socket.onopen = () => handlers.onOpen();
   socket.onmessage = (event) => handlers.onMessage(event.data);
   socket.onclose = () => handlers.onClose();
@@ -120,7 +122,7 @@ export function createWebClient(options: WebClientOptions): WebClient {
         onOpen: () => { if (mine()) opened(); },
         onMessage: (data) => { if (mine()) received(data); },
         onClose: () => { if (mine()) closed(); },
-      });
+      }, options.protocols ?? []);
     } catch {
       socket = null;
       queueMicrotask(() => { if (mine()) closed(); });
