@@ -37,4 +37,18 @@ describe('createCallLimiter', () => {
     await expect(limiter.run(() => { throw new Error('sync'); })).rejects.toThrow('sync');
     expect(await limiter.run(async () => 5)).toBe(5);
   });
+  it('gives the slot of a long call back after releaseAfterMs, so quick calls behind it run', async () => {
+    const limiter = createCallLimiter(1, 50);
+    let finishLong = (): void => {};
+    const long = limiter.run(() => new Promise<string>((r) => { finishLong = () => r('long'); }));
+    const quick = limiter.run(async () => 'quick');
+    expect(limiter.stats()).toEqual({ running: 1, waiting: 1 });
+    expect(await quick).toBe('quick');
+    await new Promise((r) => setImmediate(r));
+    expect(limiter.stats()).toEqual({ running: 0, waiting: 0 });
+    finishLong();
+    expect(await long).toBe('long');
+    await new Promise((r) => setImmediate(r));
+    expect(limiter.stats()).toEqual({ running: 0, waiting: 0 });
+  });
 });

@@ -25,6 +25,8 @@ export interface WebDoorLimits {
   maxCallsPerSocket: number;
   /** Calls running at once over all sockets; the others wait in arrival order. */
   maxRunningCalls: number;
+  /** A call running longer than this (waiting for a password, a lock, a build) stops counting against maxRunningCalls. */
+  slotHeldMs: number;
   /** Unsent bytes above which the door stops reading new calls from that socket until it drains. */
   pauseUnsentBytes: number;
   /** Unsent bytes above which the socket is closed: its client is not reading. */
@@ -41,7 +43,8 @@ export interface WebDoorLimits {
 export const DEFAULT_LIMITS: WebDoorLimits = {
   maxMessageBytes: 1024 * 1024,
   maxCallsPerSocket: 256,
-  maxRunningCalls: 32,
+  maxRunningCalls: 8,
+  slotHeldMs: 2000,
   pauseUnsentBytes: 1024 * 1024,
   maxUnsentBytes: 16 * 1024 * 1024,
   maxSockets: 64,
@@ -97,7 +100,7 @@ export async function startWebDoor(opts: WebDoorOptions): Promise<WebDoor> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
   const limits: WebDoorLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const { services, log } = opts;
-  const limiter = createCallLimiter(limits.maxRunningCalls);
+  const limiter = createCallLimiter(limits.maxRunningCalls, limits.slotHeldMs);
   let port = 0;
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
