@@ -9,7 +9,7 @@ import { appRoot } from './app-root.ts';
 import { type BootPaths, readBootMenu } from './boot/boot-menu.ts';
 import { bootHandlers } from './boot/boot-services.ts';
 import { labelHandlers } from './labels/label-services.ts';
-import { applyLabels, findLabel, readLabels } from './labels/labels.ts';
+import { applyLabels, findLabel, readLabels, readLabelsReport } from './labels/labels.ts';
 import { pinHandlers } from './pins/pin-services.ts';
 import { runHandlers } from './runs/run-services.ts';
 import type { Emit, ServiceDeps } from './service-deps.ts';
@@ -205,7 +205,10 @@ export function createServices(ctx: ServiceContext): Services {
     ...runs.handlers,
     ...pinHandlers(deps),
     machine: () => machine(),
-    listProfiles: async () => applyLabels(await listProfiles(paths, await getSizer()), await readLabels(deps.stateDir)),
+    listProfiles: async () => {
+      const { labels, problems } = await readLabelsReport(deps.stateDir);
+      return applyLabels(await listProfiles(paths, await getSizer()), labels, problems);
+    },
     diff: async ({ from, to }) => diffSides(await getReader(), await resolveRef(paths, from), await resolveRef(paths, to)),
     previewSwitch: async ({ generation: g }) => {
       if (g.kind === 'user') throw new GentryError('bad-input', 'per-user profiles are switched with nix profile rollback, not by Gentry yet', null);

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProfileList } from '../../common/contract.ts';
 import { generation } from '../../renderer/lib/contract-fixtures.ts';
-import { applyLabels, findLabel, labelsFile, readLabels, writeLabel } from './labels.ts';
+import { applyLabels, findLabel, labelsFile, readLabels, readLabelsReport, writeLabel } from './labels.ts';
 
 const profile = '/nix/var/nix/profiles/system';
 const where = (number: number, storePath = `/nix/store/${'a'.repeat(32)}-nixos-system-${number}`) => ({ profile, number, storePath });
@@ -50,11 +50,23 @@ describe('labels', () => {
     expect(list.profiles[0]?.generations.map((g) => [g.label, g.note])).toEqual([[null, null], ['good', 'the note']]);
   });
 
-  it('refuse a malformed file with a hint instead of overwriting it', async () => {
+  it('move a malformed file aside, name it as a problem, and never overwrite it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gentry-labels-'));
-    writeFileSync(labelsFile(dir), '{"version":1,"labels":[{"oops":true}]}');
-    await expect(readLabels(dir)).rejects.toMatchObject({ code: 'bad-input', hint: expect.stringContaining('move it away') });
-    await expect(writeLabel(dir, where(1), 'x', null)).rejects.toMatchObject({ code: 'bad-input' });
-    expect(readFileSync(labelsFile(dir), 'utf8')).toBe('{"version":1,"labels":[{"oops":true}]}');
+    const bad = '{"version":1,"labels":[{"oops":true}]}';
+    writeFileSync(labelsFile(dir), bad);
+    const report = await readLabelsReport(dir);
+    expect(report.labels).toEqual([]);
+    expect(report.problems).toEqual([expect.stringMatching(/labels\.json is not a labels file .* so it was moved aside as .*labels\.json\.corrupt-\d{8}T\d{6}Z-[0-9a-f]{6}; its labels are not shown/)]);
+    const aside = readdirSync(dir).filter((n) => n.startsWith('labels.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0] as string), 'utf8')).toBe(bad);
+    // The listing goes on: the problem is a notice on the list, the rest is unchanged.
+    const list = { profiles: [], notices: [] } as unknown as Parameters<typeof applyLabels>[0];
+    expect(applyLabels(list, report.labels, report.problems).notices).toEqual(report.problems);
+
+    writeFileSync(labelsFile(dir), 'not json');
+    await expect(writeLabel(dir, where(1), 'x', null)).rejects.toMatchObject({ code: 'bad-input', message: expect.stringMatching(/is not JSON .* moved aside as .* nothing was labelled/) });
+    expect(readdirSync(dir).filter((n) => n.startsWith('labels.json.corrupt-'))).toHaveLength(2);
+    expect(await readLabels(dir)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 // A persistent cache of closure sizes. A valid store path's references never change (they are fixed
 // when it is registered, and Nix keeps every reference of a valid path valid), so its closure size
 // never changes either: once measured, it can be remembered across runs.
-import { readFile } from 'node:fs/promises';
 import { writeFileAtomically } from '../atomic-file.ts';
 import type { Logger } from '../log.ts';
+import { readTextFile, withStateLock } from '../state-file.ts';
 import type { ClosureSizer } from './closure-sizes.ts';
 
 /** How many entries the cache keeps at most; the ones not asked for in the latest run go first. */
@@ -16,7 +16,9 @@ interface CacheFile {
 
 async function load(file: string): Promise<Map<string, number>> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+    const text = await readTextFile(file, { maxBytes: 64 * 1024 * 1024 });
+    if (text === null) return new Map();
+    const parsed = JSON.parse(text) as CacheFile;
     if (parsed.version !== 1 || typeof parsed.sizes !== 'object' || parsed.sizes === null) return new Map();
     return new Map(Object.entries(parsed.sizes).filter(([, v]) => Number.isSafeInteger(v) && v >= 0));
   } catch {
@@ -54,9 +56,17 @@ export function cachedClosureSizer(open: () => Promise<ClosureSizer>, file: stri
               known.set(r, size);
             }
           }
-          while (known.size > CACHE_LIMIT) known.delete(known.keys().next().value as string);
-          const text = JSON.stringify({ version: 1, sizes: Object.fromEntries(known) } satisfies CacheFile);
-          await writeFileAtomically(file, text).catch((err: Error) => log.debug(`closure size cache not saved: ${err.message}`));
+          // Under the file's lock, keep what other processes added meanwhile (older than ours), then trim the oldest.
+          await withStateLock(file, async (stillHeld) => {
+            const onDisk = await load(file);
+            const merged = new Map([...onDisk].filter(([p]) => !known.has(p)));
+            for (const [p, size] of known) merged.set(p, size);
+            known.clear();
+            for (const [p, size] of merged) known.set(p, size);
+            while (known.size > CACHE_LIMIT) known.delete(known.keys().next().value as string);
+            await stillHeld();
+            await writeFileAtomically(file, JSON.stringify({ version: 1, sizes: Object.fromEntries(known) } satisfies CacheFile));
+          }).catch((err: Error) => log.debug(`closure size cache not saved: ${err.message}`));
         }
       }
       for (const r of roots) {

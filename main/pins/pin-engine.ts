@@ -16,7 +16,7 @@ import { NixpkgsCheckout } from './nixpkgs-checkout.ts';
 import { ensureOverlay, overlayState, wiringLine } from './overlay-text.ts';
 import { blockingProblems, type OtherPin, pinProblems } from './pin-problems.ts';
 import { attrProblem, checkPinFields, DEFAULT_SOURCE, revProblem, sourceFetch, sourceProblem, tarballUrl } from './pin-rules.ts';
-import { type PinsFile, pinsFileText, readPinsFile, readPinsForChange, withoutPin, withPin, writePinsFile } from './pins-file.ts';
+import { type PinsFile, pinsFileText, readPinsFile, readPinsForChange, updatePinsFile, withoutPin, withPin } from './pins-file.ts';
 
 /** What pins need from the world around them. */
 export interface PinEnv {
@@ -274,7 +274,7 @@ export class Pins {
     const preview = { entry: plan.entry, pinsJson: plan.pinsJson, problems: plan.problems };
     const blocking = blockingProblems(plan.problems);
     if (blocking.length > 0) return { added: false, preview, blocking };
-    await writePinsFile(target.path, plan.file, plan.previousText);
+    await updatePinsFile(target.path, (now) => withPin(now, plan.entry)); // re-read under the lock: a concurrent change is kept
     await ensureOverlay(target.path);
     return { added: true, preview, target: await this.targetState(target, others) };
   }
@@ -288,8 +288,7 @@ export class Pins {
 
   /** Removes a pin (pins.json keeps a .bak). */
   async remove(target: OverlayTarget, others: readonly OverlayTarget[], attr: string): Promise<PinTarget> {
-    const { file, text } = await readPinsForChange(target.path);
-    await writePinsFile(target.path, withoutPin(file, attr, target.path), text);
+    await updatePinsFile(target.path, (now) => withoutPin(now, attr, target.path));
     await ensureOverlay(target.path);
     return this.targetState(target, others);
   }

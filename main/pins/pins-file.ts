@@ -1,12 +1,12 @@
 // A target's pins.json: {"version":1,"pins":[…]} (docs/pins.md). Read leniently enough to report a
 // hand-edited entry as a problem rather than fail the whole target; written atomically, with the
 // previous text kept as pins.json.bak.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type Pin, PinSchema } from '../../common/contract.ts';
 import { writeFileAtomically } from '../atomic-file.ts';
 import { GentryError } from '../errors.ts';
+import { readTextFile, withStateLock } from '../state-file.ts';
 
 const PinsFileSchema = z.object({ version: z.literal(1), pins: z.array(PinSchema) });
 
@@ -27,14 +27,17 @@ export type PinsRead = { ok: true; file: PinsFile; text: string | null } | { ok:
 /** Reads pins.json; a missing file is an empty list (text null). Never throws for a bad file: says why. */
 export async function readPinsFile(dir: string): Promise<PinsRead> {
   const file = pinsFilePath(dir);
-  let text: string;
+  let text: string | null;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: true, file: { version: 1, pins: [] }, text: null };
-    return { ok: false, problem: `${file} cannot be read (${code ?? (err as Error).message})` };
+    return { ok: false, problem: (err as Error).message };
   }
+  return parsePinsText(file, text);
+}
+
+function parsePinsText(file: string, text: string | null): PinsRead {
+  if (text === null) return { ok: true, file: { version: 1, pins: [] }, text: null };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -74,8 +77,28 @@ export function withoutPin(file: PinsFile, attr: string, dir: string): PinsFile 
   return { version: 1, pins: file.pins.filter((p) => p.attr !== attr) };
 }
 
-/** Writes pins.json atomically; the text it replaces (when there was a file) goes to pins.json.bak first. */
+/**
+ * Changes pins.json with no lost update: under its lock (state-file.ts) re-reads it, applies `change`, keeps
+ * the text it replaces as pins.json.bak and writes the new one atomically; returns the file written.
+ */
+export async function updatePinsFile(dir: string, change: (file: PinsFile) => PinsFile): Promise<PinsFile> {
+  const path = pinsFilePath(dir);
+  return withStateLock(path, async (stillHeld) => {
+    const read = parsePinsText(path, await readTextFile(path));
+    if (!read.ok) throw new GentryError('bad-input', read.problem, 'Gentry does not overwrite a pins file it cannot read.');
+    const next = change(read.file);
+    await stillHeld();
+    if (read.text !== null) await writeFileAtomically(`${path}.bak`, read.text, 0o644);
+    await writeFileAtomically(path, pinsFileText(next), 0o644);
+    return next;
+  });
+}
+
+/** Writes pins.json atomically (under its lock); the text it replaces (when there was a file) goes to pins.json.bak first. */
 export async function writePinsFile(dir: string, file: PinsFile, previousText: string | null): Promise<void> {
-  if (previousText !== null) await writeFileAtomically(`${pinsFilePath(dir)}.bak`, previousText, 0o644);
-  await writeFileAtomically(pinsFilePath(dir), pinsFileText(file), 0o644);
+  await withStateLock(pinsFilePath(dir), async (stillHeld) => {
+    await stillHeld();
+    if (previousText !== null) await writeFileAtomically(`${pinsFilePath(dir)}.bak`, previousText, 0o644);
+    await writeFileAtomically(pinsFilePath(dir), pinsFileText(file), 0o644);
+  });
 }

@@ -2,11 +2,10 @@
 // run starts and when it ends) and `<stateDir>/runs/<id>/log` (the terminal output as it was shown,
 // colours included, appended as it comes). Listing, reading a log's tail, and pruning the oldest runs.
 import { randomBytes } from 'node:crypto';
-import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Progress, type RunSummary, RunIdSchema, RunSummarySchema } from '../../common/contract.ts';
-import { writeFileAtomically } from '../atomic-file.ts';
+import { openRegularFile, processAlive, processStartTime, readTextFile, writeStateFile } from '../state-file.ts';
 
 /** The most of a log `runLog` returns: its last 2 MiB. */
 export const LOG_TAIL_BYTES = 2 * 1024 * 1024;
@@ -46,14 +45,7 @@ export interface RunOwnerProcess {
 }
 
 /** The start time of a process, from /proc; null when it cannot be read (or the process is gone). */
-export function processStartTime(pid: number): string | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
-}
+export { processStartTime };
 
 /** This Gentry process. */
 export function thisProcess(): RunOwnerProcess {
@@ -62,17 +54,12 @@ export function thisProcess(): RunOwnerProcess {
 
 /** True while the process that ran a run is still alive (the same process, not a reuse of its PID). */
 export function isAlive(owner: RunOwnerProcess): boolean {
-  try {
-    process.kill(owner.pid, 0);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  return owner.startTime === null || processStartTime(owner.pid) === owner.startTime;
+  return processAlive(owner.pid, owner.startTime);
 }
 
 /** Writes a run's summary (atomically), with the process that runs it. */
 export async function writeSummary(stateDir: string, run: RunSummary, owner: RunOwnerProcess): Promise<void> {
-  await writeFileAtomically(runPaths(stateDir, run.id).summary, `${JSON.stringify({ ...run, gentryProcess: owner }, null, 2)}\n`);
+  await writeStateFile(runPaths(stateDir, run.id).summary, `${JSON.stringify({ ...run, gentryProcess: owner }, null, 2)}\n`);
 }
 
 /** A stored run: its summary as written, and the process that wrote it. */
@@ -85,7 +72,9 @@ export interface StoredRun {
 export async function readStoredRun(stateDir: string, id: string): Promise<StoredRun | null> {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(runPaths(stateDir, id).summary, 'utf8'));
+    const text = await readTextFile(runPaths(stateDir, id).summary, { noFollow: true });
+    if (text === null) return null;
+    raw = JSON.parse(text);
   } catch {
     return null;
   }
@@ -125,13 +114,9 @@ export async function storedRunIds(stateDir: string): Promise<string[]> {
 
 /** The last `maxBytes` of the first `endBytes` bytes of a log (all of it when shorter), starting on a whole line. */
 export async function readLogTail(file: string, endBytes?: number, maxBytes = LOG_TAIL_BYTES): Promise<{ log: string; truncated: boolean }> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { log: '', truncated: false };
-    throw err;
-  }
+  // Not following a symlink, not blocking on a FIFO, and only a regular file (state-file.ts).
+  const handle = await openRegularFile(file, { noFollow: true });
+  if (handle === null) return { log: '', truncated: false };
   try {
     const end = Math.min(endBytes ?? Infinity, (await handle.stat()).size);
     const start = Math.max(0, end - maxBytes);

@@ -1,11 +1,10 @@
 // Gentry's settings: `~/.config/gentry/config.json`, checked against the contract's schema,
 // written atomically. A missing file is the defaults; a malformed one is an error that says where.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type Settings, SettingsSchema } from '../../common/contract.ts';
-import { writeFileAtomically } from '../atomic-file.ts';
 import { GentryError } from '../errors.ts';
+import { readTextFile, writeStateFile } from '../state-file.ts';
 
 /** The settings a fresh install starts with. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,13 +24,8 @@ export function settingsFile(configDir: string): string {
 /** Reads the settings; the defaults when the file does not exist. */
 export async function readSettings(configDir: string): Promise<Settings> {
   const file = settingsFile(configDir);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_SETTINGS;
-    throw new GentryError('unavailable', `${file} cannot be read: ${(err as Error).message}`, 'Check its permissions.');
-  }
+  const text = await readTextFile(file);
+  if (text === null) return DEFAULT_SETTINGS;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -54,6 +48,6 @@ export async function writeSettings(configDir: string, settings: Settings): Prom
     names.add(t.name);
     paths.add(t.path);
   }
-  await writeFileAtomically(settingsFile(configDir), `${JSON.stringify(checked, null, 2)}\n`);
+  await writeStateFile(settingsFile(configDir), `${JSON.stringify(checked, null, 2)}\n`);
   return checked;
 }
