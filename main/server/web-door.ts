@@ -72,6 +72,8 @@ export interface WebDoor {
   token: string;
   /** The URL to open: the token rides in the fragment, which browsers never send to a server. */
   url: string;
+  /** WebSockets open now. */
+  openSockets(): number;
   close(): Promise<void>;
 }
 
@@ -278,6 +280,7 @@ export async function startWebDoor(opts: WebDoorOptions): Promise<WebDoor> {
     port,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
+    openSockets: () => sockets.size,
     async close() {
       clearInterval(pinger);
       unsubscribe();
