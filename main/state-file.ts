@@ -45,7 +45,7 @@ export async function openRegularFile(file: string, opts: SafeOpenOptions = {}):
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    if (code === 'ELOOP' && opts.noFollow) throw new GentryError('unavailable', `${file} is a symlink, which Gentry does not follow there`, 'Replace it with the file itself.');
+    if (code === 'ELOOP' && opts.noFollow) throw new GentryError('bad-input', `${file} is a symbolic link, which Gentry does not follow there`, 'Replace it with the file itself.');
     throw new GentryError('unavailable', `${file} cannot be opened (${code ?? (err as Error).message})`, 'Check that it exists and that you may read it.');
   }
   const st = await handle.stat();

@@ -46,9 +46,13 @@ export async function readBootMenu(boot: BootPaths, paths: MachinePaths): Promis
   }
   if (loader === 'grub') return readGrubMenu(esp, paths);
   const warnings: string[] = [];
-  const files = await readEntries(esp);
-  const conf = await readLoaderConf(esp);
-  const variable = (name: string) => readLoaderVariable(boot.efivars, name).catch(() => null);
+  const files = await readEntries(esp, warnings);
+  const conf = await readLoaderConf(esp, warnings);
+  const variable = (name: string) =>
+    readLoaderVariable(boot.efivars, name).catch((err: Error) => {
+      warnings.push(`${err.message}; Gentry treats ${name} as unset.`);
+      return null;
+    });
   const [efiDefault, efiOneshot, efiTimeout] = await Promise.all([variable('LoaderEntryDefault'), variable('LoaderEntryOneShot'), variable('LoaderConfigTimeout')]);
   const confDefault = conf.get('default')?.at(-1) ?? null;
   const confTimeout = conf.get('timeout')?.at(-1) ?? null;

@@ -1,7 +1,7 @@
 // The boot menu's changes: previews (what is written where, before and after, whether a rebuild
 // undoes it), the helper's boot verbs, and the text of one entry file for editing. Every change is
 // checked the way its preview is before the helper (and its password prompt) runs.
-import { access, lstat, readFile, realpath } from 'node:fs/promises';
+import { access, realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type BootChange, BootEntryIdSchema, type BootMenu, type GentryHandlers } from '../../common/contract.ts';
 import { GentryError } from '../errors.ts';
@@ -11,7 +11,8 @@ import { type BootFacts, helperArgs, previewChange } from './boot-change.ts';
 import { findEsp, readBootMenu } from './boot-menu.ts';
 import { readLoaderVariable } from './efivars.ts';
 import { readGrubFiles, savesDefault } from './grub.ts';
-import { nixosEntryName, parseKeyValues, readLoaderConf } from './systemd-boot.ts';
+import { readTextFile } from '../state-file.ts';
+import { ESP_TEXT_MAX_BYTES, nixosEntryName, parseKeyValues, readLoaderConf } from './systemd-boot.ts';
 
 const exists = (p: string) => access(p).then(() => true, () => false);
 const canonical = (p: string) => realpath(p).catch(() => resolve(p));
@@ -20,12 +21,8 @@ const canonical = (p: string) => realpath(p).catch(() => resolve(p));
 async function entryFileText(esp: string, id: string): Promise<string | null> {
   if (!BootEntryIdSchema.safeParse(id).success) throw new GentryError('bad-input', `${JSON.stringify(id)} is not an entry file name.`, 'An entry ID never starts with "." and never contains "/".');
   const file = join(esp, 'loader/entries', id);
-  const st = await lstat(file).catch(() => null);
-  if (st === null) return null;
-  if (st.isSymbolicLink()) throw new GentryError('bad-input', `${file} is a symbolic link; Gentry reads and edits only plain entry files.`, null);
-  if (!st.isFile()) throw new GentryError('bad-input', `${file} is not a regular file.`, null);
-  if (st.size > 1024 * 1024) throw new GentryError('bad-input', `${file} is ${st.size} bytes, too big to be a boot entry.`, null);
-  return readFile(file, 'utf8');
+  // One open without following a symlink or blocking on a FIFO, then fstat and a size cap (no lstat-then-read race).
+  return readTextFile(file, { noFollow: true, maxBytes: ESP_TEXT_MAX_BYTES });
 }
 
 /** Reads what a preview of `change` needs. */

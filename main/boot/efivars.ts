@@ -1,8 +1,8 @@
 // systemd-boot's EFI variables as Linux's efivarfs shows them (nix-formats.md §3): a file
 // `<Name>-4a67b082-0a4c-41cf-b6c7-440b29bb8c4f` holding 4 bytes of attributes, then the value as
 // UTF-16LE with a terminating NUL.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readRegularFile } from '../state-file.ts';
 
 /** The vendor GUID of systemd-boot's variables. */
 export const LOADER_GUID = '4a67b082-0a4c-41cf-b6c7-440b29bb8c4f';
@@ -19,12 +19,20 @@ export function decodeEfiString(bytes: Uint8Array): string {
   return out;
 }
 
-/** Reads one of systemd-boot's variables from `efivars`; null when it is not set. */
+/** The most an EFI variable file may hold for Gentry to read it (systemd-boot's are a few hundred bytes). */
+export const EFI_VARIABLE_MAX_BYTES = 64 * 1024;
+
+/**
+ * Reads one of systemd-boot's variables from `efivars`; null when it is not set. Never follows a symlink,
+ * never blocks on a FIFO or device, and reads at most EFI_VARIABLE_MAX_BYTES: anything else is an error naming the file.
+ */
 export async function readLoaderVariable(efivars: string, name: string): Promise<string | null> {
+  const file = join(efivars, `${name}-${LOADER_GUID}`);
+  const bytes = await readRegularFile(file, { noFollow: true, maxBytes: EFI_VARIABLE_MAX_BYTES });
+  if (bytes === null) return null;
   try {
-    return decodeEfiString(await readFile(join(efivars, `${name}-${LOADER_GUID}`)));
+    return decodeEfiString(bytes);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+    throw new Error(`${file}: ${(err as Error).message}`);
   }
 }

@@ -4,13 +4,15 @@
 // the one-shot entry from grub.cfg and grubenv; and warnings for the traps (saved_entry that does
 // nothing unless `boot.loader.grub.default = "saved"`, names that match no entry, pruned
 // generations, missing kernels).
-import { access, readdir, readFile, readlink } from 'node:fs/promises';
+import { access, readdir, readlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BootEntry, BootMenu } from '../../common/contract.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import { type GenerationLink, readProfileLinks } from '../nix/profile-links.ts';
 import { systemProfileRefs } from '../nix/read-model.ts';
 import { type GrubConfig, type GrubEntryRef, menuEntries, parseGrubCfg, resolveMenuPath } from './grub-cfg.ts';
+import { GentryError } from '../errors.ts';
+import { readTextFile } from '../state-file.ts';
 import { parseGrubEnv } from './grub-env.ts';
 import { numberRanges } from './number-ranges.ts';
 
@@ -22,21 +24,28 @@ export interface GrubFiles {
   problems: string[];
 }
 
-/** Reads `<esp>/grub/grub.cfg` and `<esp>/grub/grubenv`. */
+/** Throws the ENOENT error readFile would have (the callers below tell a missing file from a bad one). */
+function missing(file: string): never {
+  throw Object.assign(new Error(`${file} does not exist`), { code: 'ENOENT' });
+}
+
+/** Why a read failed, short: the errno code, or a GentryError's whole sentence. */
+const why = (err: unknown): string => (err instanceof GentryError ? err.message : ((err as NodeJS.ErrnoException).code ?? (err as Error).message));
+
+/** Reads `<esp>/grub/grub.cfg` and `<esp>/grub/grubenv` (no symlinks, regular files only, size-capped). */
 export async function readGrubFiles(esp: string): Promise<GrubFiles> {
   const problems: string[] = [];
   let cfg: GrubConfig | null = null;
   try {
-    cfg = parseGrubCfg(await readFile(join(esp, 'grub/grub.cfg'), 'utf8'));
+    cfg = parseGrubCfg((await readTextFile(join(esp, 'grub/grub.cfg'), { noFollow: true })) ?? missing(join(esp, 'grub/grub.cfg')));
   } catch (err) {
-    problems.push(`${join(esp, 'grub/grub.cfg')} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}), so the menu is unknown. Run \`nixos-rebuild boot\` to write it again.`);
+    problems.push(`${join(esp, 'grub/grub.cfg')} cannot be read (${why(err)}), so the menu is unknown. Run \`nixos-rebuild boot\` to write it again.`);
   }
   let env = new Map<string, string>();
   try {
-    env = parseGrubEnv(await readFile(join(esp, 'grub/grubenv'), 'utf8'));
+    env = parseGrubEnv((await readTextFile(join(esp, 'grub/grubenv'), { noFollow: true, maxBytes: 64 * 1024 })) ?? missing(join(esp, 'grub/grubenv')));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') problems.push(`${join(esp, 'grub/grubenv')} is not usable (${code ?? (err as Error).message}); GRUB ignores it, so saved_entry and next_entry do nothing.`);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${join(esp, 'grub/grubenv')} is not usable (${why(err)}); GRUB ignores it, so saved_entry and next_entry do nothing.`);
   }
   return { cfg, env, problems };
 }

@@ -1,7 +1,8 @@
 // systemd-boot's menu as NixOS writes it (nix-formats.md §3): loader.conf, loader/entries/*.conf,
 // the order systemd-boot sorts them in, and which NixOS generation each entry boots.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readTextFile } from '../state-file.ts';
 import { strverscmp } from './strverscmp.ts';
 
 /** One parsed entry file. */
@@ -51,8 +52,16 @@ export function compareEntries(a: EntryFile, b: EntryFile): number {
   return strverscmp(b.id, a.id);
 }
 
-/** Reads and sorts the entries in `<esp>/loader/entries`. */
-export async function readEntries(esp: string): Promise<EntryFile[]> {
+/** The most an ESP text file (an entry, loader.conf) may hold for Gentry to read it. */
+export const ESP_TEXT_MAX_BYTES = 1024 * 1024;
+
+/** Reads an ESP text file the way the helper would touch it: no symlink, regular file only, at most ESP_TEXT_MAX_BYTES. */
+async function readEspText(file: string): Promise<string | null> {
+  return readTextFile(file, { noFollow: true, maxBytes: ESP_TEXT_MAX_BYTES });
+}
+
+/** Reads and sorts the entries in `<esp>/loader/entries`; one that cannot be read is left out and said in `problems`. */
+export async function readEntries(esp: string, problems: string[] = []): Promise<EntryFile[]> {
   let names: string[];
   try {
     names = await readdir(join(esp, 'loader/entries'));
@@ -61,16 +70,22 @@ export async function readEntries(esp: string): Promise<EntryFile[]> {
   }
   const entries: EntryFile[] = [];
   for (const id of names.filter((n) => n.endsWith('.conf') && !n.startsWith('.'))) {
-    entries.push({ id, keys: parseKeyValues(await readFile(join(esp, 'loader/entries', id), 'utf8')) });
+    try {
+      const text = await readEspText(join(esp, 'loader/entries', id));
+      if (text !== null) entries.push({ id, keys: parseKeyValues(text) });
+    } catch (err) {
+      problems.push(`${(err as Error).message}; that entry is left out of the menu here (systemd-boot may still list it).`);
+    }
   }
   return entries.sort(compareEntries);
 }
 
-/** Reads `<esp>/loader/loader.conf`; an empty map when there is none. */
-export async function readLoaderConf(esp: string): Promise<Map<string, string[]>> {
+/** Reads `<esp>/loader/loader.conf`; an empty map when there is none or it cannot be read (then said in `problems`). */
+export async function readLoaderConf(esp: string, problems: string[] = []): Promise<Map<string, string[]>> {
   try {
-    return parseKeyValues(await readFile(join(esp, 'loader/loader.conf'), 'utf8'));
-  } catch {
+    return parseKeyValues((await readEspText(join(esp, 'loader/loader.conf'))) ?? '');
+  } catch (err) {
+    problems.push(`${(err as Error).message}; its default and timeout are not known here.`);
     return new Map();
   }
 }

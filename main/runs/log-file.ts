@@ -1,7 +1,9 @@
 // A run's log file, appended as output comes: writes are coalesced and never overlap, and a caller can
 // wait until the first N bytes are on disk (to hand a window the log up to an exact point).
+import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { GentryError } from '../errors.ts';
 
 /** An append-only log file. */
 export class LogFile {
@@ -26,11 +28,29 @@ export class LogFile {
     this.lowBytes = lowBytes;
   }
 
-  /** Creates (or continues) the log at `file` (mode 0600). */
+  /**
+   * Creates (or continues) the log at `file` (mode 0600). Never follows a symlink there, never blocks on a
+   * FIFO (O_NONBLOCK: one without a reader fails at once), and refuses anything but a regular file.
+   */
   static async open(file: string, onBacklog: (over: boolean) => void = () => {}, highBytes = 16 * 1024 * 1024, lowBytes = 4 * 1024 * 1024): Promise<LogFile> {
     const log = new LogFile(file, onBacklog, highBytes, lowBytes);
     await mkdir(dirname(file), { recursive: true });
-    log.handle = await open(file, 'a', 0o600);
+    const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+    let handle: FileHandle;
+    try {
+      handle = await open(file, flags, 0o600);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw new GentryError('bad-input', `the run log ${file} is a symbolic link, which Gentry does not follow`, 'Remove it, then start the run again.');
+      if (code === 'ENXIO') throw new GentryError('bad-input', `the run log ${file} is a FIFO (named pipe), not a regular file`, 'Remove it, then start the run again.');
+      throw err;
+    }
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      await handle.close();
+      throw new GentryError('bad-input', `the run log ${file} is not a regular file`, 'Remove it, then start the run again.');
+    }
+    log.handle = handle;
     return log;
   }
 
