@@ -80,7 +80,10 @@ export interface WebDoor {
 interface Client {
   id: string;
   unanswered: number;
+  /** True while the socket's unsent bytes are above the soft mark. */
   paused: boolean;
+  /** Calls whose turn came while the socket was paused: they run, in order, once it drains. */
+  deferred: (() => void)[];
   alive: boolean;
 }
 
@@ -158,6 +161,7 @@ export async function startWebDoor(opts: WebDoorOptions): Promise<WebDoor> {
     if (c.paused && ws.readyState === ws.OPEN && ws.bufferedAmount <= limits.pauseUnsentBytes) {
       c.paused = false;
       ws.resume();
+      for (const next of c.deferred.splice(0)) next();
     }
   };
 
@@ -198,21 +202,35 @@ export async function startWebDoor(opts: WebDoorOptions): Promise<WebDoor> {
       return send(ws, c, JSON.stringify(reply));
     }
     c.unanswered++;
-    void limiter.run(() => (ws.readyState === ws.OPEN
-      ? dispatch(services.handlers, call, input, log, { client: c.id })
-      : Promise.resolve(null)))
-      .then((result) => {
-        if (result) send(ws, c, JSON.stringify({ id, result } satisfies WireReply));
+    // A call whose turn comes while its socket is over the soft mark gives its slot back and waits for the
+    // socket to drain: a slow reader's answers do not pile up in memory, and it holds no slot meanwhile.
+    const take = (): void => {
+      void limiter.run(async () => {
+        if (ws.readyState !== ws.OPEN) return 'gone' as const;
+        if (c.paused) return 'deferred' as const;
+        return dispatch(services.handlers, call, input, log, { client: c.id });
       })
-      .catch((err: unknown) => log.error(`web door: ${call} failed: ${(err as Error)?.message ?? String(err)}`))
-      .finally(() => c.unanswered--);
+        .then((result) => {
+          if (result === 'deferred') return void c.deferred.push(take);
+          c.unanswered--;
+          if (result !== 'gone') send(ws, c, JSON.stringify({ id, result } satisfies WireReply));
+        })
+        .catch((err: unknown) => {
+          c.unanswered--;
+          log.error(`web door: ${call} failed: ${(err as Error)?.message ?? String(err)}`);
+        });
+    };
+    take();
   };
 
   const accept = (ws: WebSocket): void => {
-    const c: Client = { id: `socket-${++clients}`, unanswered: 0, paused: false, alive: true };
+    const c: Client = { id: `socket-${++clients}`, unanswered: 0, paused: false, deferred: [], alive: true };
     sockets.set(ws, c);
     ws.on('error', (err) => log.info(`web door: ${c.id}: ${err.message}`));
-    ws.on('close', () => sockets.delete(ws));
+    ws.on('close', () => {
+      sockets.delete(ws);
+      c.deferred.length = 0;
+    });
     ws.on('pong', () => { c.alive = true; });
     ws.on('message', (data, isBinary) => {
       try {
