@@ -3,9 +3,21 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fileWriteError } from './errors.ts';
 
-/** Writes `text` to `file` atomically (mode 0600 unless given); creates the directory. */
+/**
+ * Writes `text` to `file` atomically (mode 0600 unless given); creates the directory. A failure (a full or
+ * read-only disk, no permission, a missing folder) is a GentryError naming the file and what to do.
+ */
 export async function writeFileAtomically(file: string, text: string, mode = 0o600): Promise<void> {
+  try {
+    await writeAtomically(file, text, mode);
+  } catch (err) {
+    throw fileWriteError(file, dirname(file), err);
+  }
+}
+
+async function writeAtomically(file: string, text: string, mode: number): Promise<void> {
   const dir = dirname(file);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${randomBytes(6).toString('hex')}.gentry-tmp`);

@@ -9,7 +9,7 @@ import { type FileHandle, link, mkdir, open, rename, stat, unlink, writeFile } f
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeFileAtomically } from './atomic-file.ts';
-import { GentryError } from './errors.ts';
+import { fileWriteError, GentryError } from './errors.ts';
 
 /** The largest state file Gentry reads (16 MiB): anything bigger is not one of ours. */
 export const STATE_FILE_MAX_BYTES = 16 * 1024 * 1024;
@@ -144,9 +144,14 @@ async function breakStale(lockPath: string, ino: number): Promise<void> {
 /** Takes the cross-process lock of `file`, waiting (up to `waitMs`) while a live process holds it. */
 async function acquire(file: string, waitMs: number): Promise<HeldLock> {
   const lockPath = lockFileOf(file);
-  await mkdir(dirname(file), { recursive: true });
   const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.lock-tmp`);
-  await writeFile(tmp, `${JSON.stringify({ pid: process.pid, startTime: myStart })}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(tmp, `${JSON.stringify({ pid: process.pid, startTime: myStart })}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw fileWriteError(file, dirname(file), err); // the lock cannot be made: the file could not be written either
+  }
   const deadline = Date.now() + waitMs;
   let delay = 1;
   let holder = 'another process';
@@ -156,7 +161,7 @@ async function acquire(file: string, waitMs: number): Promise<HeldLock> {
         await link(tmp, lockPath); // atomic, and the lock appears with its contents
         return { path: lockPath, ino: (await stat(lockPath)).ino };
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw fileWriteError(file, dirname(file), err);
       }
       const held = await readLockOwner(lockPath);
       if (held !== null) {
