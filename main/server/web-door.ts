@@ -132,7 +132,6 @@ export async function startWebDoor(opts: WebDoorOptions): Promise<WebDoor> {
   };
 
   const server = createServer((req, res) => {
-    req.socket.on('error', () => {});
     const fail = (err: unknown): void => {
       log.error(`web door: ${req.method ?? '?'} request failed: ${(err as Error)?.message ?? String(err)}`);
       refuse(res, 500, 'Internal error: see the log of `gentry serve`.');

@@ -17,6 +17,11 @@ function openDoor(): { api: GentryApi; connection: ConnectionSource } {
   });
   if (token === null) console.warn('Gentry: this page has no session token; open the URL that `gentry serve` printed (it ends in #token=…).');
   const client = createWebClient({ url: apiSocketUrl(window.location), protocols: socketProtocols(token) });
+  // Opening a URL with a (new) token in this tab changes only the fragment, which does not reload the page:
+  // reload it, so it starts over with that token (say, after `gentry serve` was restarted).
+  window.addEventListener('hashchange', () => {
+    if (new URLSearchParams(window.location.hash.replace(/^#/, '')).has('token')) window.location.reload();
+  });
   return { api: client.api, connection: client.connection };
 }
 
