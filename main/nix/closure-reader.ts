@@ -5,7 +5,7 @@
 import { GentryError } from '../errors.ts';
 import type { ProcessRunner } from '../process.ts';
 import { type PathInfo, runPathInfo } from './path-info.ts';
-import { openStoreDb, type SqliteDb } from './store-db.ts';
+import { openStoreDb, readStoreDb, type SqliteDb } from './store-db.ts';
 
 /** Every path of a closure with its narSize. */
 export type Closure = ReadonlyMap<string, number>;
@@ -79,6 +79,11 @@ class SqliteClosureReader implements ClosureReader {
   async closure(storePath: string): Promise<Closure> {
     const cached = this.#closures.get(storePath);
     if (cached) return cached;
+    // Reads only (and memoised facts that a retry recomputes the same): safe to run again after a lock.
+    return readStoreDb(this.#db, () => this.#closureNow(storePath));
+  }
+
+  #closureNow(storePath: string): Closure {
     const root = this.#rootId(storePath);
     const level = this.#db.prepare('SELECT referrer, group_concat(reference) FROM Refs WHERE referrer IN (SELECT value FROM json_each(?)) GROUP BY referrer');
     level.setReturnArrays?.(true);
@@ -87,8 +92,9 @@ class SqliteClosureReader implements ClosureReader {
     while (frontier.length > 0) {
       const unknown = frontier.filter((id) => this.#node(id).refs === null);
       if (unknown.length > 0) {
+        const rows = level.all(JSON.stringify(unknown)) as [number, string][]; // before marking: a busy throw leaves nothing half-known
         for (const id of unknown) this.#node(id).refs = [];
-        for (const [referrer, list] of level.all(JSON.stringify(unknown)) as [number, string][]) this.#node(referrer).refs = list.split(',').map(Number);
+        for (const [referrer, list] of rows) this.#node(referrer).refs = list.split(',').map(Number);
       }
       const next: number[] = [];
       for (const id of frontier) {
@@ -121,9 +127,11 @@ class SqliteClosureReader implements ClosureReader {
   }
 
   async references(storePath: string): Promise<string[]> {
-    const rows = this.#db
-      .prepare('SELECT v2.path AS path FROM ValidPaths v1 JOIN Refs r ON r.referrer = v1.id JOIN ValidPaths v2 ON v2.id = r.reference WHERE v1.path = ? AND r.reference != v1.id')
-      .all(storePath) as { path: string }[];
+    const rows = await readStoreDb(this.#db, () =>
+      this.#db
+        .prepare('SELECT v2.path AS path FROM ValidPaths v1 JOIN Refs r ON r.referrer = v1.id JOIN ValidPaths v2 ON v2.id = r.reference WHERE v1.path = ? AND r.reference != v1.id')
+        .all(storePath) as { path: string }[],
+    );
     return rows.map((r) => r.path);
   }
 

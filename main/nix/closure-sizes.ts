@@ -4,7 +4,7 @@
 // Fallbacks, in order: a read-only open, an `immutable=1` open, then the `nix` CLI.
 import type { ProcessRunner } from '../process.ts';
 import { runPathInfo } from './path-info.ts';
-import { openStoreDb, type SqliteDb } from './store-db.ts';
+import { openStoreDb, readStoreDb, type SqliteDb } from './store-db.ts';
 
 /** Where closure sizes come from. */
 export type ClosureSource = 'sqlite' | 'sqlite-immutable' | 'nix-cli' | 'cache';
@@ -80,7 +80,7 @@ class SqliteClosureSizer implements ClosureSizer {
   async closureSizes(roots: readonly string[]): Promise<Map<string, number>> {
     if (roots.length === 0) return new Map();
     try {
-      return this.#query(roots);
+      return await readStoreDb(this.#db, () => this.#query(roots));
     } catch (err) {
       // A query can still fail (a writer held the database longer than the busy timeout, or an
       // immutable open saw the file change): answer this call through the CLI and say so.

@@ -13,7 +13,7 @@ import type { ClosureReader } from '../nix/closure-reader.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import { readProfileLinks } from '../nix/profile-links.ts';
 import { profileRefs } from '../nix/read-model.ts';
-import { openStoreDb } from '../nix/store-db.ts';
+import { openStoreDb, readStoreDb } from '../nix/store-db.ts';
 import { readSystemToplevel } from '../nix/system-toplevel.ts';
 import type { ProcessRunner } from '../process.ts';
 import { jsonCache, type JsonCache } from './json-cache.ts';
@@ -136,7 +136,7 @@ export async function validPathsNamed(nixDb: string, pname: string, version: str
   try {
     // Store names hold no % or \; _ is LIKE's one-character wildcard, so it is escaped.
     const like = (s: string) => s.replaceAll('_', '\\_');
-    const rows = opened.db.prepare("SELECT path FROM ValidPaths WHERE path LIKE ? ESCAPE '\\'").all(version === '' ? `%-${like(pname)}%` : `%-${like(pname)}-${like(version)}%`) as { path: string }[];
+    const rows = await readStoreDb(opened.db, () => opened.db.prepare("SELECT path FROM ValidPaths WHERE path LIKE ? ESCAPE '\\'").all(version === '' ? `%-${like(pname)}%` : `%-${like(pname)}-${like(version)}%`) as { path: string }[]);
     return rows
       .map((r) => r.path)
       .filter((p) => {
