@@ -2,7 +2,7 @@
 // the same state file at once, 100 rounds each; every change must be there at the end. Also: a lock left
 // by a process that died is broken, and one held by a live process makes a change wait.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,8 +15,12 @@ const here = resolve(import.meta.dirname);
 
 /** Runs a script (ES module, TypeScript stripped by node) in a real node process; resolves with its stdout. */
 function runNode(script: string, args: string[]): Promise<string> {
+  return run(['--no-warnings', '--input-type=module', '-e', script, '--', ...args]);
+}
+
+function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--no-warnings', '--input-type=module', '-e', script, '--', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -47,6 +51,24 @@ console.log(JSON.stringify([t0, Date.now()]));
 const pin = (attr: string): Pin => ({ attr, version: '1', source: 'github:NixOS/nixpkgs', rev: 'a'.repeat(40), narHash: null, reason: null, created: '2026-01-01T00:00:00Z', fromGeneration: null });
 
 describe('state files under concurrent change', () => {
+  it('`gentry label` twice at once, 100 rounds: both labels of every round are kept', async () => {
+    // A profile with two generations, pointing at real store paths.
+    const root = mkdtempSync(join(tmpdir(), 'gentry-lock-cli-'));
+    const store = readdirSync('/nix/store').filter((n) => !n.endsWith('.drv') && !n.startsWith('.')).slice(0, 2);
+    mkdirSync(join(root, 'profiles'));
+    store.forEach((name, i) => symlinkSync(join('/nix/store', name), join(root, `profiles/system-${i + 1}-link`)));
+    symlinkSync('system-2-link', join(root, 'profiles/system'));
+    const env = { ...process.env, XDG_STATE_HOME: join(root, 'state') };
+    const label = (n: number, text: string) => run([join(here, '../bin/gentry.js'), 'label', String(n), text, '--system-profile', join(root, 'profiles/system')], env);
+    let lost = 0;
+    for (let round = 0; round < 100; round++) {
+      await Promise.all([label(1, `one ${round}`), label(2, `two ${round}`)]);
+      const stored = (await readLabels(join(root, 'state/gentry'))).map((l) => l.label).sort();
+      if (stored.join('|') !== `one ${round}|two ${round}`) lost++;
+    }
+    expect(lost).toBe(0);
+  });
+
   it('two processes labelling at once, 100 rounds each: no label lost', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gentry-lock-labels-'));
     const [a, b] = await Promise.all([runNode(labelScript, [dir, '1', '100']), runNode(labelScript, [dir, '2', '100'])]);
