@@ -2,11 +2,19 @@
 // The `gentry` command. It runs the bundle in out/cli/ while that is newer than every source, and
 // otherwise the TypeScript sources directly (Node's type stripping), so a checkout works right after
 // `npm ci` with nothing built, and never runs stale code.
-import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
-import { dirname, join } from 'node:path';
-import { newestMtime } from '../scripts/build-if-stale.js';
+//
+// Only plain syntax and no imports above the version check: under an old Node an import of
+// something it lacks (enableCompileCache) fails before any line runs, with a stack trace.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 13)) {
+  process.stderr.write(`gentry: needs Node.js 22.13 or newer, but ${process.execPath} is ${process.version}; run it through npm after \`npm ci\` (npx gentry, npm start), which brings Node 24 in node_modules/.bin, or install Node 24 from https://nodejs.org\n`);
+  process.exit(1);
+}
+const { spawnSync } = await import('node:child_process');
+const { statSync } = await import('node:fs');
+const { enableCompileCache } = await import('node:module');
+const { dirname, join } = await import('node:path');
+const { newestMtime } = await import('../scripts/build-if-stale.js');
 
 const root = dirname(import.meta.dirname);
 
