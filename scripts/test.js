@@ -2,7 +2,8 @@
 // processes) and Playwright e2e (real Chromium), in that order. Ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 
 const root = dirname(import.meta.dirname);
 const bin = (name) => join(root, 'node_modules/.bin', name);
@@ -11,6 +12,22 @@ const results = join(root, '.test-counts');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 const env = { ...process.env, NIX_CONFIG: process.env.NIX_CONFIG ?? 'substituters =\nexperimental-features = nix-command' };
+// rustup puts cargo in ~/.cargo/bin and adds it to PATH only for login shells.
+const cargoHome = join(homedir(), '.cargo/bin');
+if (existsSync(join(cargoHome, 'cargo'))) env.PATH = `${cargoHome}${delimiter}${env.PATH ?? ''}`;
+
+// What the machine must have: checked first, so that a fresh machine learns it in a second, not after lint.
+const runs = (cmd) => spawnSync(cmd, ['--version'], { env, stdio: 'ignore' }).status === 0;
+const missing = [];
+if (!runs('nix-store')) missing.push('nix-store is missing (integration tests and worlds use real Nix); install it with: apt-get install nix-bin');
+if (!existsSync('/usr/bin/chromium')) missing.push('/usr/bin/chromium is missing (the e2e tests drive it); install it with: apt-get install chromium');
+if (existsSync(join(root, 'native-helpers/gentry-helper/Cargo.toml')) && !runs('cargo')) {
+  missing.push('cargo is missing (it builds and tests the privileged helper); install it with: apt-get install cargo rust-clippy');
+}
+if (missing.length > 0) {
+  for (const line of missing) process.stderr.write(`npm test: ${line}\n`);
+  process.exit(1);
+}
 
 const steps = [
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],

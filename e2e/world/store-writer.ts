@@ -1,4 +1,5 @@
 // Writes store paths' content into /nix/store (synchronously: thousands of tiny files, no builds).
+import { spawnSync } from 'node:child_process';
 import { existsSync, linkSync, lutimesSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Entry } from './store-content.ts';
@@ -41,8 +42,24 @@ export function firstExisting(nodes: readonly StoreNode[]): StoreNode | null {
   return nodes.find((node) => existsSync(node.path)) ?? null;
 }
 
+/**
+ * Gives a fresh Nix (Debian's nix-bin with nothing under /nix yet) what Nix's first call would: the
+ * store, the database, profiles and gcroots (`nix-store --init`), and gcroots/auto, which Nix makes at
+ * the first indirect root.
+ */
+export function initNixState(): void {
+  if (!existsSync('/nix/store') || !existsSync('/nix/var/nix/db/db.sqlite') || !existsSync('/nix/var/nix/profiles')) {
+    const r = spawnSync('nix-store', ['--init'], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      throw new Error(`nix-store --init failed (${r.error?.message ?? r.stderr.trim()}); install Nix (apt-get install nix-bin) and run as root`);
+    }
+  }
+  mkdirSync('/nix/var/nix/gcroots/auto', { recursive: true });
+}
+
 /** Writes every node's content at its store path. */
 export function writeStorePaths(nodes: readonly StoreNode[]): void {
+  initNixState();
   const writer = new StoreWriter();
   for (const node of nodes) writer.write(node.path, node.content);
 }
