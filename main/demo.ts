@@ -1,9 +1,12 @@
-// The demo machine: a world (e2e/world) built in the real Nix store, reused while it is intact.
+// The demo machine: a world (worlds/) built in the real Nix store, reused while it is intact.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { buildWorld, loadWorld, removeWorld, type World } from '../e2e/world/index.ts';
+import { appRoot } from './app-root.ts';
 import { GentryError } from './errors.ts';
+import { buildHelperBinary } from './helper/helper-binary.ts';
 import type { Logger } from './log.ts';
 import { gentryCacheDir, type MachinePaths } from './nix/locations.ts';
 
@@ -24,8 +27,28 @@ export function worldPaths(world: World): MachinePaths {
   };
 }
 
+/**
+ * Builds this checkout's privileged helper with cargo (a no-op when it is fresh), so that the demo's
+ * actions work out of the box; without cargo, or when the build fails, says so and goes on without it.
+ */
+export function buildDemoHelper(log: Logger): void {
+  if (process.env.GENTRY_HELPER || !existsSync(join(appRoot(), 'native-helpers/gentry-helper/Cargo.toml'))) return;
+  const PATH = [process.env.PATH, join(homedir(), '.cargo/bin')].filter(Boolean).join(':');
+  if (spawnSync('cargo', ['--version'], { stdio: 'ignore', env: { ...process.env, PATH } }).status !== 0) {
+    log.warn('cargo is not installed, so the demo runs without the privileged helper: changes to its generations are off, the demo build still works (install cargo and start the demo again to turn them on)');
+    return;
+  }
+  log.info('building the privileged helper with cargo (the first time takes a minute)');
+  try {
+    buildHelperBinary();
+  } catch (err) {
+    log.warn(`the demo runs without the privileged helper: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
 /** Loads the demo world in `dir`, or builds one there when it is missing or its store paths are gone. */
 export async function openDemoWorld(dir: string, log: Logger): Promise<World> {
+  buildDemoHelper(log);
   if (existsSync(join(dir, 'world.json'))) {
     let world: World;
     try {

@@ -144,7 +144,7 @@ export function createServices(ctx: ServiceContext): Services {
       throw new GentryError(
         'unavailable',
         'On the demo machine, changes go through a helper built from this checkout, and there is none.',
-        'Run `cargo build --manifest-path native-helpers/gentry-helper/Cargo.toml` (or set GENTRY_HELPER), then try again.',
+        'Install cargo and start the demo again (it builds the helper itself), or set GENTRY_HELPER to a built gentry-helper.',
       );
     }
     return { program: direct, prefix: ['--root', process.env.GENTRY_HELPER ? (process.env.GENTRY_HELPER_ROOT ?? root) : root], viaPkexec: false };

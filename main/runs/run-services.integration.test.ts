@@ -6,11 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type EventName, type EventPayload, RunSummarySchema } from '../../common/contract.ts';
+import { GentryError } from '../errors.ts';
+import type { HelperCommand } from '../helper/helper-client.ts';
 import { silentLogger } from '../log.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import { runProcess } from '../process.ts';
+import type { ServiceDeps } from '../service-deps.ts';
 import { createServices } from '../services.ts';
 import { ORPHAN_NOTE, runPaths, writeSummary } from './run-store.ts';
+import { runHandlers } from './run-services.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'gentry-run-services-'));
 const paths: MachinePaths = {
@@ -140,5 +144,37 @@ describe('runs through the services', () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ id, state: 'stopped', progress: { errors: [ORPHAN_NOTE] } });
     svc.close();
+  });
+});
+
+describe('runs without a helper', () => {
+  it('still lists and runs the demo build when the helper cannot be had, and says why the others are off', async () => {
+    const stateDir = join(root, 'no-helper', 'state');
+    const deps: ServiceDeps = {
+      paths: () => paths,
+      demo: () => true,
+      run: runProcess,
+      log: silentLogger,
+      get helper(): HelperCommand {
+        throw new GentryError('unavailable', 'there is no helper', 'Install cargo and start the demo again.');
+      },
+      boot: { esp: null, efivars: join(root, 'efivars') },
+      stateDir,
+      configDir: join(root, 'no-helper', 'config'),
+      reader: () => Promise.reject(new Error('not used')),
+      emit: () => undefined,
+    };
+    const runs = runHandlers(deps);
+    try {
+      const { recipes } = await runs.handlers.recipes({}, { client: 'w' });
+      expect(recipes.find((r) => r.id === 'demo-build')).toMatchObject({ available: true, unavailableReason: null });
+      const off = recipes.filter((r) => !r.available);
+      expect(off.length).toBeGreaterThan(0);
+      for (const r of off) expect(r.unavailableReason).toMatch(/^[^`]+$/);
+      const started = await runs.handlers.startRun({ recipe: 'demo-build', cols: 80, rows: 24 }, { client: 'w' });
+      expect(started).toMatchObject({ recipe: 'demo-build', state: 'running' });
+    } finally {
+      runs.close();
+    }
   });
 });

@@ -4,6 +4,7 @@
 import { homedir } from 'node:os';
 import type { GentryHandlers, RebuildMode, RecipeId, RunSummary } from '../../common/contract.ts';
 import { GentryError } from '../errors.ts';
+import type { HelperCommand } from '../helper/helper-client.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { readSettings, writeSettings } from '../settings/settings.ts';
 import type { StopGrace } from '../terminal/pty-session.ts';
@@ -30,16 +31,27 @@ export function runHandlers(deps: ServiceDeps, options: RunOptions = {}): { hand
   const me = thisProcess();
   const homeDir = options.homeDir ?? homedir();
 
+  // Without a helper (a demo where it could not be built) the recipes that need none still run;
+  // the others say why (the helper is then not found, so they are unavailable).
+  const helperOrNone = (): HelperCommand => {
+    try {
+      return deps.helper;
+    } catch (error) {
+      if (!(error instanceof GentryError)) throw error;
+      return { program: 'gentry-helper', prefix: [], viaPkexec: false };
+    }
+  };
   const context = async (): Promise<RecipeContext> => {
     const settings = await readSettings(deps.configDir);
+    const helper = helperOrNone();
     return {
       settings,
       demo: deps.demo(),
-      helper: deps.helper,
+      helper,
       homeDir,
       stateDir: deps.stateDir,
       paths: deps.paths(),
-      env: await probeRecipeEnvironment(settings, deps.helper, homeDir),
+      env: await probeRecipeEnvironment(settings, helper, homeDir),
       processEnv: process.env,
     };
   };
@@ -59,7 +71,7 @@ export function runHandlers(deps: ServiceDeps, options: RunOptions = {}): { hand
     const plan = planRecipe(recipe, mode, runId, ctx);
     const pruned = await pruneRuns(deps.stateDir, ctx.settings.runHistoryLimitMiB * MIB, new Set(live.keys()));
     if (pruned.length > 0) deps.log.info(`pruned ${pruned.length} old run${pruned.length === 1 ? '' : 's'} from the history`);
-    const run = await LiveRun.start(plan, runId, client, size, { stateDir: deps.stateDir, emit: deps.emit, log: deps.log, helper: deps.helper, process: me, grace: options.grace, channel: options.channel });
+    const run = await LiveRun.start(plan, runId, client, size, { stateDir: deps.stateDir, emit: deps.emit, log: deps.log, helper: ctx.helper, process: me, grace: options.grace, channel: options.channel });
     live.set(runId, run);
     void run.finished.finally(() => live.delete(runId));
     return run.summary();
