@@ -140,7 +140,7 @@ function systemdBoot(change: BootChange, f: BootFacts): BootChangePreview {
     case 'remove-entry': {
       if (isNixosEntryId(change.id)) throw nixosOwned(change.id);
       const file = f.entryFile;
-      if (!file || file.text === null) throw new GentryError('bad-input', `There is no entry file ${change.id} in ${esp}/loader/entries.`, '`gentry boot list` shows the entries.');
+      if (!file || file.text === null) throw new GentryError('bad-input', `There is no entry file ${change.id} in ${esp}/loader/entries.`, 'gentry boot list shows the entries.');
       const warnings: string[] = [];
       if (file.extra) warnings.push('NixOS installed this entry from boot.loader.systemd-boot.extraEntries and puts it back on the next rebuild; remove it from the configuration instead.');
       if (efi.default === change.id || loaderConf.default === change.id) warnings.push(`It is the default; systemd-boot then boots the first entry of the menu instead.`);
@@ -183,7 +183,7 @@ function grub(change: BootChange, f: BootFacts): BootChangePreview {
       };
     case 'set-oneshot': {
       const e = findEntry(menu, change.id);
-      const warnings = g.honoursNextEntry ? [] : ['grub.cfg never reads next_entry (it has no `if [ "${next_entry}" ]` block), so this does nothing.'];
+      const warnings = g.honoursNextEntry ? [] : ['grub.cfg never reads next_entry (it has no if [ "${next_entry}" ] block), so this does nothing.'];
       return { ...base, summary: `Boot “${e.title ?? e.id}” (${describeEntry(e)}) once, at the next boot only (like grub-reboot); NixOS's grub.cfg clears next_entry at that boot.`, target: `${env} next_entry`, before: g.nextEntry, after: e.id, warnings };
     }
     case 'clear-oneshot':

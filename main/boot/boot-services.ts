@@ -109,7 +109,7 @@ export function bootHandlers(deps: ServiceDeps): Pick<GentryHandlers, 'previewBo
       if (loader === 'grub') throw new GentryError('bad-input', "GRUB's entries are part of grub.cfg, which NixOS writes; there is no entry file to edit.", 'Use boot.loader.grub.extraEntries in your configuration.');
       if (loader === 'none' || esp === null) throw new GentryError('unavailable', 'No boot loader was found.', 'Pass --esp PATH when the ESP is mounted elsewhere than /boot, /efi or /boot/efi.');
       const text = await entryFileText(esp, id);
-      if (text === null) throw new GentryError('not-found', `There is no entry file ${id} in ${join(esp, 'loader/entries')}.`, '`gentry boot list` shows the entries.');
+      if (text === null) throw new GentryError('not-found', `There is no entry file ${id} in ${join(esp, 'loader/entries')}.`, 'gentry boot list shows the entries.');
       return { id, text, managedByNixOS: nixosEntryName(id) !== null };
     },
   };

@@ -16,7 +16,7 @@ export function labelHandlers(deps: ServiceDeps): Pick<GentryHandlers, 'setLabel
       const target = await readlink(link).then(
         (t) => resolve(dirname(link), t),
         () => {
-          throw new GentryError('bad-input', `${basename(profile)} has no generation ${g.number}`, 'List them with `gentry list`.');
+          throw new GentryError('bad-input', `${basename(profile)} has no generation ${g.number}`, 'List them with gentry list.');
         },
       );
       const stored = await writeLabel(deps.stateDir, { profile, number: g.number, storePath: target }, label, note ?? null);

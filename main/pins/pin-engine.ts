@@ -237,7 +237,7 @@ export class Pins {
     if (!gen) throw new GentryError('not-found', `${where} (${resolved.side.storePath}) cannot be read from the Nix store`, 'Pick a generation whose store path is still there.');
     const versions = gen.packages.get(attr);
     if (!versions || versions.size === 0) {
-      throw new GentryError('not-found', `${where} has no package named ${attr}`, 'Gentry finds packages by the name in their store paths (as the diff shows them); `gentry pins suggest ATTR` lists the generations that have it.');
+      throw new GentryError('not-found', `${where} has no package named ${attr}`, 'Gentry finds packages by the name in their store paths (as the diff shows them); gentry pins suggest ATTR lists the generations that have it.');
     }
     const held = [...versions.keys()].sort(compareVersions);
     let chosen: string;

@@ -48,7 +48,7 @@ export function checkPinFields(attr: string, source: string, rev: string): void 
   const sourceWhy = sourceProblem(source);
   if (sourceWhy) throw new GentryError('bad-input', sourceWhy, 'The default is github:NixOS/nixpkgs.');
   const revWhy = revProblem(rev);
-  if (revWhy) throw new GentryError('bad-input', revWhy, 'Give the full revision (`git rev-parse SHORT` in a nixpkgs checkout), or set a local nixpkgs checkout so Gentry can resolve it.');
+  if (revWhy) throw new GentryError('bad-input', revWhy, 'Give the full revision (git rev-parse SHORT in a nixpkgs checkout), or set a local nixpkgs checkout so Gentry can resolve it.');
 }
 
 /** How Nix fetches `source` (which must pass sourceProblem). */

@@ -134,7 +134,7 @@ export async function startWebDoor(opts: WebDoorOptions): Promise<WebDoor> {
   const server = createServer((req, res) => {
     const fail = (err: unknown): void => {
       log.error(`web door: ${req.method ?? '?'} request failed: ${(err as Error)?.message ?? String(err)}`);
-      refuse(res, 500, 'Internal error: see the log of `gentry serve`.');
+      refuse(res, 500, 'Internal error: see the log of gentry serve.');
     };
     try {
       onRequest(req, res).catch(fail);
