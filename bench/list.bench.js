@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildWorld, removeWorld } from '../e2e/world/index.ts';
+import { buildWorld, removeWorld } from '../worlds/index.ts';
 import { worldPaths } from '../main/demo.ts';
 import { inProcessDoor } from '../main/in-process-door.ts';
 import { silentLogger } from '../main/log.ts';

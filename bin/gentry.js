@@ -21,7 +21,7 @@ const root = dirname(import.meta.dirname);
 function bundleIsFresh() {
   const stamp = statSync(join(root, 'out/cli/.build-stamp'), { throwIfNoEntry: false });
   if (!stamp || process.env.GENTRY_FROM_SOURCE) return false;
-  return ['common', 'main', 'e2e/world', 'package-lock.json'].every((p) => newestMtime(join(root, p)) <= stamp.mtimeMs);
+  return ['common', 'main', 'worlds', 'package-lock.json'].every((p) => newestMtime(join(root, p)) <= stamp.mtimeMs);
 }
 
 const fresh = bundleIsFresh();

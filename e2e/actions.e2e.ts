@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, type Page, test } from '@playwright/test';
 import type { Generation, Profile } from '../common/contract.ts';
-import { buildWorld, removeWorld, type World } from './world/index.ts';
+import { buildWorld, removeWorld, type World } from '../worlds/index.ts';
 import { buildHelperBinary } from '../main/helper/helper-binary.ts';
 
 const repo = join(import.meta.dirname, '..');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { Diff, DiffStatus, Generation, Profile } from '../common/contract.ts';
-import { loadWorld, type World } from './world/index.ts';
+import { loadWorld, type World } from '../worlds/index.ts';
 import { readState } from './server-fixture.ts';
 
 const KINDS: readonly DiffStatus[] = ['upgraded', 'downgraded', 'changed', 'added', 'removed', 'rebuilt'];

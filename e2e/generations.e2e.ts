@@ -2,7 +2,7 @@
 // generations as the world has them, the details pane, keyboard navigation, and a screenshot.
 import { expect, type Page, test } from '@playwright/test';
 import type { Profile } from '../common/contract.ts';
-import { loadWorld, type World } from './world/index.ts';
+import { loadWorld, type World } from '../worlds/index.ts';
 import { readState } from './server-fixture.ts';
 
 interface RowSeen {

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buildWorld } from './world/index.ts';
+import { buildWorld } from '../worlds/index.ts';
 import { STATE_FILE, type E2eState } from './server-fixture.ts';
 
 /** Playwright's global setup. */

@@ -1,6 +1,6 @@
 // Stops the server and removes the world the global setup built.
 import { rmSync } from 'node:fs';
-import { removeWorld } from './world/index.ts';
+import { removeWorld } from '../worlds/index.ts';
 import { readState, STATE_FILE } from './server-fixture.ts';
 
 /** Playwright's global teardown. */

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, type Page, test } from '@playwright/test';
 import type { Diff, PackageDiff, Pin, PinTarget, Profile, Settings } from '../common/contract.ts';
-import { buildWorld, removeWorld, type World } from './world/index.ts';
+import { buildWorld, removeWorld, type World } from '../worlds/index.ts';
 import { docsScreenshot } from './server-fixture.ts';
 
 const repo = join(import.meta.dirname, '..');

@@ -13,7 +13,7 @@ import type { Diff, DiffStatus, Profile } from '../common/contract.ts';
 import { buildHelperBinary } from '../main/helper/helper-binary.ts';
 import { demoBuildExpression } from '../main/runs/recipes.ts';
 import { docsScreenshot, readState } from './server-fixture.ts';
-import { buildWorld, removeWorld, type World } from './world/index.ts';
+import { buildWorld, removeWorld, type World } from '../worlds/index.ts';
 
 const repo = join(import.meta.dirname, '..');
 const bin = join(repo, 'bin/gentry.js');

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { expect, type Page, test } from '@playwright/test';
 import { buildHelperBinary } from '../main/helper/helper-binary.ts';
 import { readState } from './server-fixture.ts';
-import { loadWorld } from './world/index.ts';
+import { loadWorld } from '../worlds/index.ts';
 
 const repo = join(import.meta.dirname, '..');
 

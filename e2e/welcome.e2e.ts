@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, test } from '@playwright/test';
-import { loadWorld, removeWorld } from './world/index.ts';
+import { loadWorld, removeWorld } from '../worlds/index.ts';
 
 test.describe('a machine without NixOS', () => {
   let child: ChildProcess;

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { buildWorld, loadWorld, removeWorld, type World } from '../e2e/world/index.ts';
+import { buildWorld, loadWorld, removeWorld, type World } from '../worlds/index.ts';
 import { appRoot } from './app-root.ts';
 import { GentryError } from './errors.ts';
 import { buildHelperBinary } from './helper/helper-binary.ts';

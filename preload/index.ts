@@ -2,7 +2,7 @@
 // events. No ipcRenderer, no generic invoke (shared/STYLE.md habit 5).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { callNames, eventNames } from '../common/contract.ts';
-import { callChannel, EVENT_CHANNEL } from '../main/app/channels.ts';
+import { callChannel, EVENT_CHANNEL } from '../common/channels.ts';
 
 const api: Record<string, unknown> = {};
 for (const name of callNames) {

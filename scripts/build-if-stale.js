@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['common', 'main', 'preload', 'renderer', 'e2e/world', 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
+const SOURCES = ['common', 'main', 'preload', 'renderer', 'worlds', 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
 
 /** The newest modification time (ms) among the files under `path`. */
 export function newestMtime(path) {

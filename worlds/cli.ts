@@ -1,7 +1,7 @@
 // Command line for worlds:
-//   node e2e/world/cli.ts build [--preset P] [--dir D] [--system-generations N] [--home-generations N] [--quirks] [--seed S] [--now ISO]
+//   node worlds/cli.ts build [--preset P] [--dir D] [--system-generations N] [--home-generations N] [--quirks] [--seed S] [--now ISO]
 //                               [--boot-loader systemd-boot|grub] [--grub-default 0|saved]
-//   node e2e/world/cli.ts remove DIR
+//   node worlds/cli.ts remove DIR
 import { parseArgs } from 'node:util';
 import { buildWorld } from './build-world.ts';
 import { isPresetName } from './presets.ts';
@@ -9,10 +9,10 @@ import { removeWorld } from './remove-world.ts';
 import { worldLayout } from './world-layout.ts';
 
 const usage = `usage:
-  node e2e/world/cli.ts build [--preset small|demo|large] [--dir D] [--system-generations N]
+  node worlds/cli.ts build [--preset small|demo|large] [--dir D] [--system-generations N]
                               [--home-generations N] [--quirks] [--seed S] [--now ISO-DATE]
                               [--boot-loader systemd-boot|grub] [--grub-default 0|saved]
-  node e2e/world/cli.ts remove DIR`;
+  node worlds/cli.ts remove DIR`;
 
 function positiveInteger(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;

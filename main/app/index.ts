@@ -11,7 +11,7 @@ import { createLogger } from '../log.ts';
 import { gentryCacheDir, machinePaths } from '../nix/locations.ts';
 import { runProcess } from '../process.ts';
 import { createServices } from '../services.ts';
-import { EVENT_CHANNEL } from './channels.ts';
+import { EVENT_CHANNEL } from '../../common/channels.ts';
 import { registerIpcDoor, senderCheck, windowClient } from './ipc-door.ts';
 import { createWindowOptions, guardSession, guardWebContents } from './window-options.ts';
 

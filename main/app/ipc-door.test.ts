@@ -3,7 +3,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { callNames, type GentryHandlers, type Machine } from '../../common/contract.ts';
 import { silentLogger } from '../log.ts';
 import type { Services } from '../services.ts';
-import { callChannel } from './channels.ts';
+import { callChannel } from '../../common/channels.ts';
 import { registerIpcDoor, senderCheck } from './ipc-door.ts';
 
 const appUrl = 'file:///app/out/renderer/index.html';

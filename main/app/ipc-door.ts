@@ -5,7 +5,7 @@ import { callNames, type CallName, type CallResult } from '../../common/contract
 import { dispatch } from '../dispatch.ts';
 import type { Logger } from '../log.ts';
 import type { Services } from '../services.ts';
-import { callChannel } from './channels.ts';
+import { callChannel } from '../../common/channels.ts';
 
 /** Decides whether an IPC event comes from a sender we trust. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GentryApi } from '../../common/contract.ts';
-import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
+import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { worldPaths } from '../demo.ts';
 import { buildHelperBinary } from '../helper/helper-binary.ts';
 import { inProcessDoor } from '../in-process-door.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BootChangePreview, type BootMenu, BootMenuSchema } from '../../common/contract.ts';
-import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
+import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { LOADER_GUID } from '../boot/efivars.ts';
 import { buildHelperBinary } from '../helper/helper-binary.ts';
 

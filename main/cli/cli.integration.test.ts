@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileList } from '../../common/contract.ts';
-import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
+import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/gentry.js');
 const cacheHome = mkdtempSync(join(tmpdir(), 'gentry-cli-cache-'));

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PinSchema, PinSuggestionsSchema, PinTargetSchema } from '../../common/contract.ts';
-import { removeWorld, type World } from '../../e2e/world/index.ts';
-import { makeNixpkgsRepo, type NixpkgsFixture, versionsOf, type WorldHoldings, worldRevision, worldWithMovedPackage, writeProblemTargets, writeSettings } from '../pins/pin-fixtures.ts';
+import { removeWorld, type World } from '../../worlds/index.ts';
+import { makeNixpkgsRepo, type NixpkgsFixture, versionsOf, type WorldHoldings, worldRevision, worldWithMovedPackage, writeProblemTargets, writeSettings } from '../../test-support/pin-fixtures.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/gentry.js');
 const tmp = mkdtempSync(join(tmpdir(), 'gentry-pins-cli-'));

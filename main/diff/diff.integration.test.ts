@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diff } from '../../common/contract.ts';
-import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
+import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { worldPaths } from '../demo.ts';
 import { inProcessDoor } from '../in-process-door.ts';
 import { silentLogger } from '../log.ts';

@@ -5,7 +5,7 @@ import { appendFileSync, chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
+import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { buildHelperBinary } from './helper-binary.ts';
 
 const nixEnv = { ...process.env, NIX_CONFIG: 'substituters =\nexperimental-features = nix-command' };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProfileList } from '../../common/contract.ts';
-import { generation } from '../../renderer/lib/contract-fixtures.ts';
+import { generation } from '../../test-support/contract-fixtures.ts';
 import { applyLabels, findLabel, labelsFile, readLabels, readLabelsReport, writeLabel } from './labels.ts';
 
 const profile = '/nix/var/nix/profiles/system';

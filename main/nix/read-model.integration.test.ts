@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Generation, Profile } from '../../common/contract.ts';
-import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
+import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { worldPaths } from '../demo.ts';
 import { runProcess } from '../process.ts';
 import { openClosureSizer } from './closure-sizes.ts';

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PinSuggestionsSchema, PinTargetSchema } from '../../common/contract.ts';
-import { removeWorld, type World } from '../../e2e/world/index.ts';
+import { removeWorld, type World } from '../../worlds/index.ts';
 import { worldPaths } from '../demo.ts';
 import { silentLogger } from '../log.ts';
 import { openClosureReader } from '../nix/closure-reader.ts';
 import { runProcess } from '../process.ts';
 import { createServices } from '../services.ts';
-import { type NixpkgsFixture, makeNixpkgsRepo, versionsOf, type WorldHoldings, worldRevision, worldWithMovedPackage, writeProblemTargets, writeSettings } from './pin-fixtures.ts';
+import { type NixpkgsFixture, makeNixpkgsRepo, versionsOf, type WorldHoldings, worldRevision, worldWithMovedPackage, writeProblemTargets, writeSettings } from '../../test-support/pin-fixtures.ts';
 import { Pins } from './pin-engine.ts';
 
 process.env.NIX_CONFIG = 'substituters =\nexperimental-features = nix-command';

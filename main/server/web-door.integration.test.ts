@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
+import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/gentry.js');
 const MiB = 1024 * 1024;

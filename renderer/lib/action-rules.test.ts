@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { generation, profile } from './contract-fixtures.ts';
+import { generation, profile } from '../../test-support/contract-fixtures.ts';
 import { canDeleteKind, deletionBlock, effectiveMarks, switchOffers, toggleMark } from './action-rules.ts';
 
 describe('switchOffers', () => {

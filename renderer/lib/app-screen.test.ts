@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Machine, ProfileList } from '../../common/contract.ts';
 import { pickScreen, profilesWithGenerations, type ScreenInputs } from './app-screen.ts';
-import { generation, profile } from './contract-fixtures.ts';
+import { generation, profile } from '../../test-support/contract-fixtures.ts';
 
 const nixos: Machine = { hasSystemProfile: true, systemProfile: '/nix/var/nix/profiles/system', demo: false, demoAvailable: true, demoUnavailableReason: null };
 const bare: Machine = { ...nixos, hasSystemProfile: false };

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { BootEntry, BootMenu } from '../../common/contract.ts';
-import { generation, profile } from './contract-fixtures.ts';
+import { generation, profile } from '../../test-support/contract-fixtures.ts';
 import { bootRows, entryActions, entryName, entryRequest, indexOfEntry } from './boot-rows.ts';
 
 function entry(fields: Partial<BootEntry>): BootEntry {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { barFraction, largestClosure } from './closure-bar.ts';
-import { generation } from './contract-fixtures.ts';
+import { generation } from '../../test-support/contract-fixtures.ts';
 
 describe('largestClosure', () => {
   it('ignores unknown sizes', () => {

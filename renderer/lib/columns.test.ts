@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { columnsFor, gridTemplate } from './columns.ts';
-import { generation } from './contract-fixtures.ts';
+import { generation } from '../../test-support/contract-fixtures.ts';
 
 const fields = (kind: 'system' | 'home' | 'user', gens = [generation()]): string[] => columnsFor(kind, gens).map((c) => c.field);
 

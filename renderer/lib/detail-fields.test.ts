@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { detailFieldsFor, statusWords } from './detail-fields.ts';
-import { generation } from './contract-fixtures.ts';
+import { generation } from '../../test-support/contract-fixtures.ts';
 
 describe('detailFieldsFor', () => {
   it('lists the system fields for a system generation', () => {

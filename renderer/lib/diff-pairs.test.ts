@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { generation, profile } from './contract-fixtures.ts';
+import { generation, profile } from '../../test-support/contract-fixtures.ts';
 import { ascendingNumbers, orderedPair, pairWithPrevious, previousNumber, steppedPair } from './diff-pairs.ts';
 
 const system = profile({ generations: [3, 1, 7, 4].map((number) => generation({ number })) });

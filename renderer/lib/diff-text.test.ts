@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { packageDiff } from './contract-fixtures.ts';
+import { packageDiff } from '../../test-support/contract-fixtures.ts';
 import { rowAsText, rowsAsText, TEXT_LEGEND } from './diff-text.ts';
 
 const MiB = 1024 * 1024;

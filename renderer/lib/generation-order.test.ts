@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { indexOfNumber, newestFirst } from './generation-order.ts';
-import { generation } from './contract-fixtures.ts';
+import { generation } from '../../test-support/contract-fixtures.ts';
 
 describe('newestFirst', () => {
   it('sorts by number, descending, without touching the input', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { historyPoint } from './contract-fixtures.ts';
+import { historyPoint } from '../../test-support/contract-fixtures.ts';
 import { pointDate, pointFacts, pointLabel } from './history-labels.ts';
 
 describe('pointFacts', () => {

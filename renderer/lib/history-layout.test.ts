@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { historyPoint } from './contract-fixtures.ts';
+import { historyPoint } from '../../test-support/contract-fixtures.ts';
 import { hitBands, labelIndices, layoutHistory, seriesPath, type ChartBox } from './history-layout.ts';
 
 const box: ChartBox = { width: 500, height: 150, top: 10, right: 50, bottom: 20, left: 50 };

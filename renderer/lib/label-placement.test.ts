@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { columnsFor } from './columns.ts';
-import { generation } from './contract-fixtures.ts';
+import { generation } from '../../test-support/contract-fixtures.ts';
 import { labelField } from './label-placement.ts';
 
 describe('where the label chip goes', () => {

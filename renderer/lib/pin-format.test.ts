@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { pin } from './contract-fixtures.ts';
+import { pin } from '../../test-support/contract-fixtures.ts';
 import { entryText, fromGenerationText, pinAge, problemCount, problemsInOrder, sourceAtRev, worstSeverity } from './pin-format.ts';
 
 const now = Date.parse('2025-06-13T12:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { GenerationRef } from '../../common/contract.ts';
-import { packageDiff, pin, pinProblem, pinTarget, profile } from './contract-fixtures.ts';
+import { packageDiff, pin, pinProblem, pinTarget, profile } from '../../test-support/contract-fixtures.ts';
 import {
   attrMatchesName, beforeVersions, chooserLabel, choiceLabel, pinActionLabel, pinRequestForRow, pinsInOrder, pinsMatching, problemsOf,
   refForGeneration, targetProblems, targetsForKind, withTarget,

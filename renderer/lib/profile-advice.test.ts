@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { profileAdvice } from './profile-advice.ts';
-import { profile } from './contract-fixtures.ts';
+import { profile } from '../../test-support/contract-fixtures.ts';
 
 describe('profileAdvice', () => {
   it('names the path and a way forward for an unreadable system profile', () => {

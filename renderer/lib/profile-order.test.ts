@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { adjacentKey, groupProfiles, orderedProfiles, profileKey } from './profile-order.ts';
-import { profile } from './contract-fixtures.ts';
+import { profile } from '../../test-support/contract-fixtures.ts';
 
 const profiles = [
   profile({ kind: 'user', name: 'zoe' }),

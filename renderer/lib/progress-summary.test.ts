@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progress } from './contract-fixtures.ts';
+import { progress } from '../../test-support/contract-fixtures.ts';
 import { buildFraction, buildsText, downloadsText, hasProgress, phaseText, shortBuildName, stripAnsi } from './progress-summary.ts';
 
 describe('progress summary', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSummary } from './contract-fixtures.ts';
+import { runSummary } from '../../test-support/contract-fixtures.ts';
 import { exitText, formatDuration, generationReadyText, opensDiffByItself, runDiffPair, runElapsed, runLabel, runStartText, runStateWords } from './run-format.ts';
 
 describe('formatDuration', () => {

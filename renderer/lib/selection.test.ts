@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { defaultGenerationNumber, effectiveGenerationNumber, reconcileProfileKey } from './selection.ts';
-import { generation, profile } from './contract-fixtures.ts';
+import { generation, profile } from '../../test-support/contract-fixtures.ts';
 
 describe('defaultGenerationNumber', () => {
   it('prefers the current generation', () => {

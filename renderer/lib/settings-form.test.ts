@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SettingsSchema } from '../../common/contract.ts';
-import { settings } from './contract-fixtures.ts';
+import { settings } from '../../test-support/contract-fixtures.ts';
 import { checkDraft, draftFromSettings, emptyTarget, sameSettings, settingsFromDraft, visibleErrors } from './settings-form.ts';
 
 describe('settings form', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { CallResult, ProfileList } from '../../common/contract.ts';
-import { generation, profile } from '../lib/contract-fixtures.ts';
+import { generation, profile } from '../../test-support/contract-fixtures.ts';
 import { createGenerationsStore, selectedGenerationNumber, selectedProfile, visibleNotices } from './generations-store.ts';
 
 type Answer = CallResult<'listProfiles'>;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { CallInput, CallResult } from '../../common/contract.ts';
-import { historyPoint } from '../lib/contract-fixtures.ts';
+import { historyPoint } from '../../test-support/contract-fixtures.ts';
 import { createHistoryStore } from './history-store.ts';
 
 type Answer = CallResult<'history'>;

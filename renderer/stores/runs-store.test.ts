@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RunSummary } from '../../common/contract.ts';
-import { progress, recipe, runSummary } from '../lib/contract-fixtures.ts';
+import { progress, recipe, runSummary } from '../../test-support/contract-fixtures.ts';
 import { createRunsStore, type RunsApi, type TerminalSink } from './runs-store.ts';
 
 type Pending = { name: string; input: unknown; answer: (result: unknown) => void };

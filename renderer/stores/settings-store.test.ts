@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../common/contract.ts';
-import { settings } from '../lib/contract-fixtures.ts';
+import { settings } from '../../test-support/contract-fixtures.ts';
 import { createSettingsStore, isDirty } from './settings-store.ts';
 
 type Pending = { name: string; input: unknown; answer: (result: unknown) => void };
