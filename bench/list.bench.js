@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import { buildWorld, removeWorld } from '../worlds/index.ts';
 import { worldPaths } from '../main/demo.ts';
 import { inProcessDoor } from '../main/in-process-door.ts';
-import { silentLogger } from '../main/log.ts';
-import { runProcess } from '../main/process.ts';
+import { silentLogger } from '../main/infra/log.ts';
+import { runProcess } from '../main/infra/process.ts';
 import { createServices } from '../main/services.ts';
 
 const root = dirname(import.meta.dirname);

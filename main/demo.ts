@@ -5,9 +5,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { buildWorld, loadWorld, removeWorld, type World } from '../worlds/index.ts';
 import { appRoot } from './app-root.ts';
-import { GentryError } from './errors.ts';
+import { GentryError } from './infra/errors.ts';
 import { buildHelperBinary } from './helper/helper-binary.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from './infra/log.ts';
 import { gentryCacheDir, type MachinePaths } from './nix/locations.ts';
 
 /** Where the demo lives unless `--dir` says otherwise. */

@@ -2,8 +2,8 @@
 // handler, check its output, and turn every failure into a typed error. Doors only add sender checks.
 import { z } from 'zod';
 import { type Caller, calls, type CallName, type CallResult, type GentryHandlers } from '../common/contract.ts';
-import { GentryError } from './errors.ts';
-import type { Logger } from './log.ts';
+import { GentryError } from './infra/errors.ts';
+import type { Logger } from './infra/log.ts';
 
 /** True when `name` is a call the contract declares. */
 export function isCallName(name: string): name is CallName {

@@ -2,7 +2,7 @@
 // the same dispatch as the Electron and web doors, so input and output are checked the same way.
 import { callNames, type GentryApi } from '../common/contract.ts';
 import { dispatch } from './dispatch.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from './infra/log.ts';
 import type { Services } from './services.ts';
 
 let doors = 0;

@@ -4,10 +4,10 @@
 import type { EventName, EventPayload } from '../common/contract.ts';
 import type { BootPaths } from './boot/boot-menu.ts';
 import type { HelperCommand } from './helper/helper-client.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from './infra/log.ts';
 import type { ClosureReader } from './nix/closure-reader.ts';
 import type { MachinePaths } from './nix/locations.ts';
-import type { ProcessRunner } from './process.ts';
+import type { ProcessRunner } from './infra/process.ts';
 
 /** Emits an event to every caller, or only to the client `to` (a window, a socket, a process). */
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>, to?: string) => void;

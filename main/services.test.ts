@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from './log.ts';
+import { silentLogger } from './infra/log.ts';
 import type { MachinePaths } from './nix/locations.ts';
-import type { ProcessRunner } from './process.ts';
+import type { ProcessRunner } from './infra/process.ts';
 import { createServices, worldRoot } from './services.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gentry-services-'));

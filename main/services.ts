@@ -13,8 +13,8 @@ import { applyLabels, findLabel, readLabels, readLabelsReport } from './labels/l
 import { pinHandlers } from './pins/pin-services.ts';
 import { runHandlers } from './runs/run-services.ts';
 import type { Emit, ServiceDeps } from './service-deps.ts';
-import { GentryError } from './errors.ts';
-import type { Logger } from './log.ts';
+import { GentryError } from './infra/errors.ts';
+import type { Logger } from './infra/log.ts';
 import { type ClosureStats, profileHistory } from './diff/history.ts';
 import { diffSides } from './diff/generation-diff.ts';
 import { profilePath, resolveRef } from './diff/resolve-side.ts';
@@ -26,7 +26,7 @@ import { cachedClosureSizer } from './nix/closure-size-cache.ts';
 import { type ClosureSizer, openClosureSizer } from './nix/closure-sizes.ts';
 import { gentryConfigDir, gentryStateDir, type MachinePaths } from './nix/locations.ts';
 import { linkExists, listProfiles } from './nix/read-model.ts';
-import type { ProcessRunner } from './process.ts';
+import type { ProcessRunner } from './infra/process.ts';
 
 /** Builds (or reuses) the demo world and returns the paths to look at. */
 export type DemoOpener = () => Promise<MachinePaths>;

@@ -10,7 +10,7 @@ import { LOADER_GUID, readLoaderVariable } from './boot/efivars.ts';
 import { readGrubFiles } from './boot/grub.ts';
 import { readEntries, readLoaderConf } from './boot/systemd-boot.ts';
 import { labelsFile, readLabels, readLabelsReport, writeLabel } from './labels/labels.ts';
-import { silentLogger } from './log.ts';
+import { silentLogger } from './infra/log.ts';
 import { cachedClosureSizer } from './nix/closure-size-cache.ts';
 import { jsonCache } from './pins/json-cache.ts';
 import { readPinsFile } from './pins/pins-file.ts';

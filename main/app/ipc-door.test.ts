@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { callNames, type GentryHandlers, type Machine } from '../../common/contract.ts';
-import { silentLogger } from '../log.ts';
+import { silentLogger } from '../infra/log.ts';
 import type { Services } from '../services.ts';
 import { callChannel } from '../../common/channels.ts';
 import { registerIpcDoor, senderCheck } from './ipc-door.ts';

@@ -3,7 +3,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { callNames, type CallName, type CallResult } from '../../common/contract.ts';
 import { dispatch } from '../dispatch.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../infra/log.ts';
 import type { Services } from '../services.ts';
 import { callChannel } from '../../common/channels.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BootEntry, BootMenu } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { type BootFacts, helperArgs, previewChange } from './boot-change.ts';
 
 const entry = (id: string, more: Partial<BootEntry> = {}): BootEntry => ({

@@ -3,7 +3,7 @@
 // whether the next nixos-rebuild undoes it, the NixOS option that says it declaratively, and the
 // traps worth a warning (a pinned systemd-boot default, GRUB's default not being "saved").
 import type { BootChange, BootChangePreview, BootEntry, BootMenu } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { splitMenuPath } from './grub-cfg.ts';
 
 /** Everything a preview needs besides the menu itself. */

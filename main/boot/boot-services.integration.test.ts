@@ -10,8 +10,8 @@ import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { worldPaths } from '../demo.ts';
 import { buildHelperBinary } from '../helper/helper-binary.ts';
 import { inProcessDoor } from '../in-process-door.ts';
-import { silentLogger } from '../log.ts';
-import { runProcess } from '../process.ts';
+import { silentLogger } from '../infra/log.ts';
+import { runProcess } from '../infra/process.ts';
 import { createServices, type Services } from '../services.ts';
 
 describe('boot handlers', () => {

@@ -4,7 +4,7 @@
 import { access, realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type BootChange, BootEntryIdSchema, type BootMenu, type GentryHandlers } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { runHelper } from '../helper/helper-client.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { type BootFacts, helperArgs, previewChange } from './boot-change.ts';

@@ -11,7 +11,7 @@ import type { MachinePaths } from '../nix/locations.ts';
 import { type GenerationLink, readProfileLinks } from '../nix/profile-links.ts';
 import { systemProfileRefs } from '../nix/read-model.ts';
 import { type GrubConfig, type GrubEntryRef, menuEntries, parseGrubCfg, resolveMenuPath } from './grub-cfg.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { readTextFile } from '../state-file.ts';
 import { parseGrubEnv } from './grub-env.ts';
 import { numberRanges } from './number-ranges.ts';

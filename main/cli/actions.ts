@@ -1,10 +1,10 @@
 // `gentry switch`, `gentry delete` and `gentry gc`: the preview first, then (after --yes or a yes at
 // the prompt) the privileged helper.
 import { formatSize } from '../../common/format-size.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { type HelperOutcome, helperCommand, runHelper } from '../helper/helper-client.ts';
 import { previewSwitch, type SwitchMode } from '../helper/generation-actions.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../infra/log.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import type { Services } from '../services.ts';
 import { UsageError } from './args.ts';

@@ -2,7 +2,7 @@
 // (what is written where, before → after, warnings, the NixOS option when a rebuild undoes it), asks
 // (or takes --yes), then goes through the contract's changeBoot like the window's.
 import { type BootChange, BootChangeSchema } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import type { CommandContext } from './main.ts';
 import { UsageError } from './args.ts';
 import { confirm } from './confirm.ts';

@@ -1,6 +1,6 @@
 // Asking before a change: y/N on a terminal, or --yes where there is none.
 import { createInterface } from 'node:readline/promises';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 
 /** Asks `question` on the terminal (true for y/yes), or takes `--yes`; without a terminal and without --yes it refuses. */
 export async function confirm(question: string, values: Record<string, string | boolean | undefined>): Promise<boolean> {

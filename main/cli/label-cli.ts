@@ -1,6 +1,6 @@
 // `gentry label N TEXT [--note TEXT] [--profile NAME]` and `gentry label N --clear`.
 import { basename } from 'node:path';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { UsageError } from './args.ts';
 import type { CommandContext } from './main.ts';
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appRoot, rendererDir } from '../app-root.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../infra/log.ts';
 import type { Services } from '../services.ts';
 import { startWebDoor, type WebDoor } from '../server/web-door.ts';
 

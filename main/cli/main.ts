@@ -2,11 +2,11 @@
 // contract the window uses.
 import { homedir, userInfo } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { createLogger } from '../log.ts';
-import { GentryError } from '../errors.ts';
+import { createLogger } from '../infra/log.ts';
+import { GentryError } from '../infra/errors.ts';
 import { inProcessDoor } from '../in-process-door.ts';
 import { gentryCacheDir, machinePaths, type MachinePaths } from '../nix/locations.ts';
-import { runProcess } from '../process.ts';
+import { runProcess } from '../infra/process.ts';
 import { createServices, type Services } from '../services.ts';
 import { parseCommandLine, parseCount, parsePort, type ParsedArgs, USAGE, UsageError } from './args.ts';
 import { formatProfileList } from './format-list.ts';

@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, watch, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../log.ts';
+import { silentLogger } from '../infra/log.ts';
 import { openBrowser } from './launch.ts';
 
 describe('openBrowser', () => {

@@ -4,12 +4,12 @@
 import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { OverlayTarget } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { gentryCacheDir, gentryConfigDir } from '../nix/locations.ts';
 import { type PinRequest, Pins } from '../pins/pin-engine.ts';
 import { expandHome, settingsTargets } from '../pins/pin-services.ts';
 import { formatProblems, formatSuggestions, formatTarget } from '../pins/pins-text.ts';
-import { runProcess } from '../process.ts';
+import { runProcess } from '../infra/process.ts';
 import { readSettings } from '../settings/settings.ts';
 import { UsageError } from './args.ts';
 import type { CommandContext } from './main.ts';

@@ -4,7 +4,7 @@ import { lstat, readlink, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { DiffSide, GenerationRef, ProfileKind } from '../../common/contract.ts';
 import { isStorePath, toStorePath } from '../../common/store-path.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import { readProfileLinks } from '../nix/profile-links.ts';
 import { profileRefs } from '../nix/read-model.ts';

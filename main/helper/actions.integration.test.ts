@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { worldPaths } from '../demo.ts';
 import { inProcessDoor } from '../in-process-door.ts';
-import { silentLogger } from '../log.ts';
-import { runProcess } from '../process.ts';
+import { silentLogger } from '../infra/log.ts';
+import { runProcess } from '../infra/process.ts';
 import { createServices } from '../services.ts';
 import { buildHelperBinary } from './helper-binary.ts';
 

@@ -4,7 +4,7 @@
 import { realpath } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Diff } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { diffSides } from '../diff/generation-diff.ts';
 import { profilePath, resolveGeneration } from '../diff/resolve-side.ts';
 import type { ClosureReader } from '../nix/closure-reader.ts';

@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { readlink, rename, symlink, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ActionOutcome } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { resolveGeneration } from '../diff/resolve-side.ts';
 import { readProfileLinks } from '../nix/profile-links.ts';
-import type { ProcessRunner } from '../process.ts';
+import type { ProcessRunner } from '../infra/process.ts';
 
 /** Points `link` at `target` atomically: a temporary symlink beside it, renamed over it. */
 export async function replaceLink(link: string, target: string): Promise<void> {

@@ -3,7 +3,7 @@ import { readlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { GentryHandlers } from '../../common/contract.ts';
 import { profilePath } from '../diff/resolve-side.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { writeLabel } from './labels.ts';
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileList } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { moveAside, readTextFile, updateStateFile, withStateLock } from '../state-file.ts';
 
 const LabelSchema = z.object({

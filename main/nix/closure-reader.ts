@@ -2,8 +2,8 @@
 // references, from the Nix database (a breadth-first walk over `Refs`, one query per level) or the
 // `nix` CLI. Everything read is kept: the graph by row id, whole closures by store path, so moving
 // between neighbouring generations only reads the paths the newer one added.
-import { GentryError } from '../errors.ts';
-import type { ProcessRunner } from '../process.ts';
+import { GentryError } from '../infra/errors.ts';
+import type { ProcessRunner } from '../infra/process.ts';
 import { type PathInfo, runPathInfo } from './path-info.ts';
 import { openStoreDb, readStoreDb, type SqliteDb } from './store-db.ts';
 

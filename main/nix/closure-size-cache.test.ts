@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../log.ts';
+import { silentLogger } from '../infra/log.ts';
 import { cachedClosureSizer } from './closure-size-cache.ts';
 import type { ClosureSizer } from './closure-sizes.ts';
 

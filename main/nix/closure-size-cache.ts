@@ -1,8 +1,8 @@
 // A persistent cache of closure sizes. A valid store path's references never change (they are fixed
 // when it is registered, and Nix keeps every reference of a valid path valid), so its closure size
 // never changes either: once measured, it can be remembered across runs.
-import { writeFileAtomically } from '../atomic-file.ts';
-import type { Logger } from '../log.ts';
+import { writeFileAtomically } from '../infra/atomic-file.ts';
+import type { Logger } from '../infra/log.ts';
 import { readTextFile, withStateLock } from '../state-file.ts';
 import type { ClosureSizer } from './closure-sizes.ts';
 

@@ -2,7 +2,7 @@
 // query per level) loads the union of the closures of all roots, then each root's closure is summed
 // in memory.
 // Fallbacks, in order: a read-only open, an `immutable=1` open, then the `nix` CLI.
-import type { ProcessRunner } from '../process.ts';
+import type { ProcessRunner } from '../infra/process.ts';
 import { runPathInfo } from './path-info.ts';
 import { openStoreDb, readStoreDb, type SqliteDb } from './store-db.ts';
 

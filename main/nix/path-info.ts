@@ -1,6 +1,6 @@
 // `nix path-info --json`, the CLI fallback of both closure engines: one process, and its JSON in one
 // shape whatever the Nix version prints.
-import { nixEnv, type ProcessRunner } from '../process.ts';
+import { nixEnv, type ProcessRunner } from '../infra/process.ts';
 
 /** What Gentry reads of one path's info. */
 export interface PathInfo {

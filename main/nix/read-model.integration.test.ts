@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Generation, Profile } from '../../common/contract.ts';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { worldPaths } from '../demo.ts';
-import { runProcess } from '../process.ts';
+import { runProcess } from '../infra/process.ts';
 import { openClosureSizer } from './closure-sizes.ts';
 import { listProfiles } from './read-model.ts';
 

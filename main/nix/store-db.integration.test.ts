@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runProcess } from '../process.ts';
+import { runProcess } from '../infra/process.ts';
 import { openClosureReader } from './closure-reader.ts';
 import { onImmutableView, openStoreDb, readStoreDb } from './store-db.ts';
 

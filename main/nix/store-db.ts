@@ -5,7 +5,7 @@
 // read-only open is impossible; an immutable connection tries read-only again on later reads, so one
 // transient lock does not leave Gentry on the immutable view for good. A damaged database is a GentryError
 // with its path.
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 
 /** The few node:sqlite calls Gentry uses (node:sqlite is loaded lazily: Electron may lack it). */
 export interface SqliteDb {

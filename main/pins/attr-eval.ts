@@ -3,8 +3,8 @@
 // its `version` (or the version in its `name`), with a timeout, cached per (source, rev, attr).
 // And the narHash of a github: source's archive (nix-prefetch-url --unpack), when the network allows.
 import { z } from 'zod';
-import type { Logger } from '../log.ts';
-import { nixEnv, type ProcessRunner } from '../process.ts';
+import type { Logger } from '../infra/log.ts';
+import { nixEnv, type ProcessRunner } from '../infra/process.ts';
 import { jsonCache, type JsonCache } from './json-cache.ts';
 
 /** What Nix says about an attribute at a revision. */

@@ -7,15 +7,15 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { isStorePath } from '../../common/store-path.ts';
 import { packageKey, type PackageKey } from '../diff/package-name.ts';
-import { GentryError } from '../errors.ts';
-import type { Logger } from '../log.ts';
+import { GentryError } from '../infra/errors.ts';
+import type { Logger } from '../infra/log.ts';
 import type { ClosureReader } from '../nix/closure-reader.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import { readProfileLinks } from '../nix/profile-links.ts';
 import { profileRefs } from '../nix/read-model.ts';
 import { openStoreDb, readStoreDb } from '../nix/store-db.ts';
 import { readSystemToplevel } from '../nix/system-toplevel.ts';
-import type { ProcessRunner } from '../process.ts';
+import type { ProcessRunner } from '../infra/process.ts';
 import { jsonCache, type JsonCache } from './json-cache.ts';
 
 /** The kinds of profile an overlay can change. */

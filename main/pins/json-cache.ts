@@ -3,8 +3,8 @@
 // that cannot be read is treated as empty; one that cannot be written is only logged.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomically } from '../atomic-file.ts';
-import type { Logger } from '../log.ts';
+import { writeFileAtomically } from '../infra/atomic-file.ts';
+import type { Logger } from '../infra/log.ts';
 import { readTextFile, withStateLock } from '../state-file.ts';
 
 const CacheFileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), z.unknown()) });

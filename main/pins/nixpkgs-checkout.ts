@@ -4,7 +4,7 @@
 import { realpath } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { z } from 'zod';
-import { nixEnv } from '../process.ts';
+import { nixEnv } from '../infra/process.ts';
 import { type AttrEvaluator, type NixEnv, nixErrorText } from './attr-eval.ts';
 
 /** One version of a package found in the checkout's history, with the commit that has it. */

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OverlayTarget } from '../../common/contract.ts';
-import { writeFileAtomically } from '../atomic-file.ts';
+import { writeFileAtomically } from '../infra/atomic-file.ts';
 
 /** The text of overlay.nix. */
 export const OVERLAY_NIX = `# Gentry's pins overlay. Gentry wrote this file once and does not change it: the pins are in

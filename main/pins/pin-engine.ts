@@ -4,12 +4,12 @@
 import type { GenerationRef, OverlayTarget, Pin, PinProblem, PinSuggestions, PinTarget } from '../../common/contract.ts';
 import { compareVersions } from '../../common/compare-versions.ts';
 import { profilePath, resolveGeneration } from '../diff/resolve-side.ts';
-import { GentryError } from '../errors.ts';
-import type { Logger } from '../log.ts';
+import { GentryError } from '../infra/errors.ts';
+import type { Logger } from '../infra/log.ts';
 import type { ClosureReader } from '../nix/closure-reader.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import { isoSeconds } from '../nix/read-model.ts';
-import type { ProcessRunner } from '../process.ts';
+import type { ProcessRunner } from '../infra/process.ts';
 import { type AttrCheck, AttrEvaluator, type EvalFetch, NarHashFinder, type NixEnv } from './attr-eval.ts';
 import { currentGeneration, type PinKind, RevisionReader, type ScannedGeneration, scanGenerations, unionClosureSize, validPathsNamed } from './generation-scan.ts';
 import { NixpkgsCheckout } from './nixpkgs-checkout.ts';

@@ -1,6 +1,6 @@
 // The rules for what a pin may name: top-level attributes only, known sources, full revisions.
 import { describe, expect, it } from 'vitest';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { attrProblem, checkPinFields, flakeInputAdvice, revProblem, sourceFetch, sourceProblem, tarballUrl } from './pin-rules.ts';
 
 const REV = 'a'.repeat(40);

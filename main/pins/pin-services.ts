@@ -3,7 +3,7 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { GentryHandlers, OverlayTarget, Settings } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { gentryCacheDir } from '../nix/locations.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { readSettings } from '../settings/settings.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Pin } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { pinsFileText, readPinsFile, readPinsForChange, withoutPin, withPin, writePinsFile } from './pins-file.ts';
 
 const made: string[] = [];

@@ -4,8 +4,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type Pin, PinSchema } from '../../common/contract.ts';
-import { writeFileAtomically } from '../atomic-file.ts';
-import { GentryError } from '../errors.ts';
+import { writeFileAtomically } from '../infra/atomic-file.ts';
+import { GentryError } from '../infra/errors.ts';
 import { readTextFile, withStateLock } from '../state-file.ts';
 
 const PinsFileSchema = z.object({ version: z.literal(1), pins: z.array(PinSchema) });

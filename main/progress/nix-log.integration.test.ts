@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { describe, expect, it } from 'vitest';
-import { nixEnv } from '../process.ts';
+import { nixEnv } from '../infra/process.ts';
 import { createNixLogParser } from './nix-log-parser.ts';
 
 const PROBE = join(import.meta.dirname, 'fixtures/probe.nix');

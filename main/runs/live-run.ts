@@ -4,10 +4,10 @@
 // at the end the summary (with the new generation, if one appeared) is written and sent to everyone.
 import { rm } from 'node:fs/promises';
 import type { RunSummary } from '../../common/contract.ts';
-import { writeFileAtomically } from '../atomic-file.ts';
-import { GentryError } from '../errors.ts';
+import { writeFileAtomically } from '../infra/atomic-file.ts';
+import { GentryError } from '../infra/errors.ts';
 import { describeExit, type HelperCommand } from '../helper/helper-client.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../infra/log.ts';
 import { createNixLogParser, type NixLogParser } from '../progress/nix-log-parser.ts';
 import type { Emit } from '../service-deps.ts';
 import { type PtyExit, PtySession, type StopGrace } from '../terminal/pty-session.ts';

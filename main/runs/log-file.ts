@@ -3,7 +3,7 @@
 import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 
 /** An append-only log file. */
 export class LogFile {

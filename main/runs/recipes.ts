@@ -3,7 +3,7 @@
 // on PATH, the helper, a writable flake directory) is probed elsewhere (recipe-environment.ts) and passed in.
 import { basename, join } from 'node:path';
 import type { RebuildMode, Recipe, RecipeId, Settings } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import type { HelperCommand } from '../helper/helper-client.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 

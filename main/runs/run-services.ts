@@ -3,7 +3,7 @@
 // (live-run.ts) and keeps every run's summary and log (run-store.ts).
 import { homedir } from 'node:os';
 import type { GentryHandlers, RebuildMode, RecipeId, RunSummary } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import type { HelperCommand } from '../helper/helper-client.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { readSettings, writeSettings } from '../settings/settings.ts';

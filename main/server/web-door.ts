@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { API_PATH, API_PROTOCOL, type WireEvent, type WireReply, WireRequestSchema } from '../../common/wire.ts';
 import { dispatch } from '../dispatch.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../infra/log.ts';
 import type { Services } from '../services.ts';
 import { createCallLimiter } from './call-limiter.ts';
 import { hostAllowed, offeredProtocols, originAllowed, requestPath, tokenMatches } from './request-checks.ts';

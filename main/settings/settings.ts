@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type Settings, SettingsSchema } from '../../common/contract.ts';
-import { GentryError } from '../errors.ts';
+import { GentryError } from '../infra/errors.ts';
 import { readTextFile, writeStateFile } from '../state-file.ts';
 
 /** The settings a fresh install starts with. */

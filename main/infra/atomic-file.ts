@@ -1,3 +1,4 @@
+// main/infra/: what every feature folder uses (errors, log, process runner, atomic files); it imports no feature folder.
 // Atomic file writes: a temporary file beside the target, written, synced and renamed into place,
 // so a reader (or a crash) sees the old file or the new one, never a torn one.
 import { randomBytes } from 'node:crypto';
