@@ -36,4 +36,11 @@ describe('compareVersions', () => {
   it('treats a number too large for an int as a string, as Nix does', () => {
     expect(compareVersions('99999999999', '1')).toBeLessThan(0);
   });
+  it('orders strings by UTF-8 bytes as Nix does, not by UTF-16 code units', () => {
+    // U+1F600 is 0xF0… in UTF-8 (above U+FF21's 0xEF…) but 0xD83D… in UTF-16 (below 0xFF21).
+    expect(compareVersions('😀', 'Ａ')).toBe(1);
+    expect(compareVersions('Ａ', '😀')).toBe(-1);
+    expect(compareVersions('1.a😀', '1.aＡ')).toBe(1);
+    expect(compareVersions('1.é', '1.e')).toBe(1);
+  });
 });

@@ -35,7 +35,19 @@ function componentLess(c1: string, c2: string): boolean {
   if (c2 === 'pre') return false;
   if (n2 !== null) return true;
   if (n1 !== null) return false;
-  return c1 < c2;
+  return byteLess(c1, c2);
+}
+
+/** Nix compares the remaining strings as UTF-8 bytes; code-point order is the same order (UTF-16 code units are not). */
+function byteLess(c1: string, c2: string): boolean {
+  const a = [...c1];
+  const b = [...c2];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]?.codePointAt(0) ?? 0;
+    const y = b[i]?.codePointAt(0) ?? 0;
+    if (x !== y) return x < y;
+  }
+  return a.length < b.length;
 }
 
 /** Compares two versions the way Nix does: negative, zero or positive. */
