@@ -16,11 +16,13 @@ const paths = (name: string): MachinePaths => ({
   bootedSystem: join(dir, 'run/booted-system'),
   nixDb: join(dir, 'no-db.sqlite'),
 });
-// A runner that says Nix is installed: the store's writability is then checked for real.
+// A runner that says Nix is installed; whether the store is writable is passed in, never asked of this machine.
 const nixPresent: ProcessRunner = async () => ({ code: 0, stdout: 'nix-store (Nix) 2.8.0', stderr: '' });
 const nixMissing: ProcessRunner = async () => ({ code: 127, stdout: '', stderr: 'not found' });
 
 const caller = { client: 'test' };
+const writable = async () => true;
+const readOnly = async () => false;
 
 describe('services', () => {
   it('reports a machine without a system profile, and why a demo cannot be built without Nix', async () => {
@@ -31,11 +33,22 @@ describe('services', () => {
     await expect(svc.handlers.openDemo({}, caller)).rejects.toMatchObject({ code: 'unavailable' });
   });
 
+  it('refuses the demo, saying why, where this user cannot write the Nix store', async () => {
+    let builds = 0;
+    const svc = createServices({ paths: paths('a'), run: nixPresent, storeWritable: readOnly, log: silentLogger, openDemo: async () => (builds++, paths('b')) });
+    const m = await svc.handlers.machine({}, caller);
+    expect(m).toMatchObject({ demoAvailable: false });
+    expect(m.demoUnavailableReason).toMatch(/Nix store, which this user cannot write/);
+    await expect(svc.handlers.openDemo({}, caller)).rejects.toMatchObject({ code: 'unavailable' });
+    expect(builds).toBe(0);
+  });
+
   it('switches to the demo paths, says so in an event, and builds the demo once', async () => {
     let builds = 0;
     const svc = createServices({
       paths: paths('a'),
       run: nixPresent,
+      storeWritable: writable,
       log: silentLogger,
       openDemo: async () => {
         builds++;
@@ -44,12 +57,7 @@ describe('services', () => {
     });
     const events: string[] = [];
     svc.subscribe((event, payload) => events.push(`${event}:${JSON.stringify(payload)}`));
-    const reason = (await svc.handlers.machine({}, caller)).demoUnavailableReason;
-    if (reason !== null) {
-      // This machine's store is not writable by this user: the refusal must say so.
-      await expect(svc.handlers.openDemo({}, caller)).rejects.toMatchObject({ code: 'unavailable' });
-      return;
-    }
+    expect((await svc.handlers.machine({}, caller)).demoUnavailableReason).toBeNull();
     const [a, b] = await Promise.all([svc.handlers.openDemo({}, caller), svc.handlers.openDemo({}, caller)]);
     expect(builds).toBe(1);
     expect(a).toEqual(b);
@@ -62,13 +70,14 @@ describe('services', () => {
     const svc = createServices({
       paths: paths('a'),
       run: nixPresent,
+      storeWritable: writable,
       log: silentLogger,
       openDemo: async () => {
         if (fail) throw new Error('disk full');
         return paths('demo');
       },
     });
-    if ((await svc.handlers.machine({}, caller)).demoUnavailableReason !== null) return;
+    expect((await svc.handlers.machine({}, caller)).demoUnavailableReason).toBeNull();
     await expect(svc.handlers.openDemo({}, caller)).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('disk full') });
     fail = false;
     await expect(svc.handlers.openDemo({}, caller)).resolves.toMatchObject({ demo: true });

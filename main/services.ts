@@ -50,6 +50,8 @@ export interface ServiceContext {
   stateDir?: string;
   /** Gentry's config directory (config.json); default `$XDG_CONFIG_HOME/gentry`. */
   configDir?: string;
+  /** Whether this user can write the Nix store and its database (the demo registers paths); default: asks the file system. */
+  storeWritable?: () => Promise<boolean>;
 }
 
 /** Listens to the events the services emit; `to` is the one client an event is for, undefined for everyone. */
@@ -81,14 +83,22 @@ function localHelperBinary(): string | null {
   return null;
 }
 
-/** Why a demo world cannot be built here, or null when it can. */
-export async function demoUnavailableReason(run: ProcessRunner): Promise<string | null> {
-  const nix = await run('nix-store', ['--version']);
-  if (nix.code !== 0) return 'Nix is not installed (no nix-store on PATH). Install Nix, then try again.';
+/** Whether this user can write /nix/store and the Nix database. */
+async function nixStoreWritable(): Promise<boolean> {
   try {
     await access('/nix/store', constants.W_OK);
     await access('/nix/var/nix/db', constants.W_OK);
+    return true;
   } catch {
+    return false;
+  }
+}
+
+/** Why a demo world cannot be built here, or null when it can. */
+export async function demoUnavailableReason(run: ProcessRunner, storeWritable: () => Promise<boolean> = nixStoreWritable): Promise<string | null> {
+  const nix = await run('nix-store', ['--version']);
+  if (nix.code !== 0) return 'Nix is not installed (no nix-store on PATH). Install Nix, then try again.';
+  if (!(await storeWritable())) {
     return 'The demo registers paths in the Nix store, which this user cannot write. Run `gentry demo` as root or with a single-user Nix install.';
   }
   return null;
@@ -156,7 +166,7 @@ export function createServices(ctx: ServiceContext): Services {
     return outcome(done);
   };
   const machine = async (): Promise<Machine> => {
-    unavailable ??= ctx.openDemo ? demoUnavailableReason(ctx.run) : Promise.resolve('This Gentry was started without a demo.');
+    unavailable ??= ctx.openDemo ? demoUnavailableReason(ctx.run, ctx.storeWritable) : Promise.resolve('This Gentry was started without a demo.');
     const reason = await unavailable;
     return {
       hasSystemProfile: await linkExists(paths.systemProfile),
@@ -248,7 +258,7 @@ export function createServices(ctx: ServiceContext): Services {
     openDemo: async () => {
       const open = ctx.openDemo;
       if (!open) throw new GentryError('unavailable', 'This Gentry was started without a demo.', 'Run `gentry demo` instead.');
-      const reason = await (unavailable ??= demoUnavailableReason(ctx.run));
+      const reason = await (unavailable ??= demoUnavailableReason(ctx.run, ctx.storeWritable));
       if (reason) throw new GentryError('unavailable', 'A demo machine cannot be built here.', reason);
       demoBuild ??= open().then(
         (p) => {

@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -60,23 +60,41 @@ function nixLines(stderr: string): Record<string, unknown>[] {
 
 const q = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
-/** A stand-in body that runs `sleep 60` in the foreground (a background job of a script would ignore SIGINT) after writing its pid. */
-const sleeper = (pidFile: string) => `sh -c 'echo $$ > ${pidFile}.tmp && mv ${pidFile}.tmp ${pidFile} && exec sleep 60'\nexit 0`;
+/**
+ * A stand-in body that runs `sleep 60` in the foreground (a background job of a script would ignore SIGINT)
+ * holding `fifo` open for writing: the sleeper's lifeline (see `lifeline`).
+ */
+const sleeper = (fifo: string) => `sh -c 'exec 3>${fifo} && exec sleep 60'\nexit 0`;
 
-/** True when `pid` no longer runs: gone, or a zombie waiting for init to reap it (this machine's init reaps slowly). */
-function notRunning(pid: number): boolean {
+/** Rejects with `what` unless `promise` settles within `ms`. */
+async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return /^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-  } catch {
-    return true;
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-/** Waits for the stand-in's sleeper to write its pid. */
-async function waitForPid(pidFile: string): Promise<number> {
-  for (let i = 0; i < 400 && !existsSync(pidFile); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  return Number(readFileSync(pidFile, 'utf8'));
+/**
+ * A FIFO the sleeper holds open for writing: `started` resolves once it has opened it (it runs), `gone`
+ * once the last process holding it has exited (the reader's end of file), both events from the kernel.
+ */
+function lifeline(fifo: string): { started: (ms: number) => Promise<unknown>; gone: (ms: number) => Promise<unknown> } {
+  expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+  const reader = createReadStream(fifo);
+  reader.resume();
+  const opened = once(reader, 'open');
+  const ended = once(reader, 'end');
+  opened.catch(() => {});
+  ended.catch(() => {});
+  return {
+    started: (ms) => withDeadline(opened, ms, 'the sleeper did not start'),
+    gone: (ms) => withDeadline(ended, ms, 'the sleeper (the grandchild) did not exit'),
+  };
 }
 
 /** A test root: ROOT/run/current-system/sw/bin/ for the stand-in, and a place for its logs. */
@@ -194,37 +212,36 @@ describe('rebuild', () => {
   });
 
   it('a stop (SIGINT to its process group, as the terminal sends it) reaches nixos-rebuild and what it started; the helper reports and leaves nothing behind', async () => {
-    const pidFile = join(r.root, 'sleep.pid');
-    writeStandIn(r, ['test', '--flake', 'path:/etc/nixos', '--log-format', 'internal-json', '-v'], { body: sleeper(pidFile) });
+    const fifo = join(r.root, 'sleeper.fifo');
+    const sleeperLife = lifeline(fifo);
+    writeStandIn(r, ['test', '--flake', 'path:/etc/nixos', '--log-format', 'internal-json', '-v'], { body: sleeper(fifo) });
     const child = spawn(helper, ['--root', r.root, 'rebuild', '--mode', 'test', '--flake', 'path:/etc/nixos'], { env: helperEnv(), detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = once(child, 'exit');
-    const sleepPid = await waitForPid(pidFile);
-    expect(sleepPid).toBeGreaterThan(0);
+    await sleeperLife.started(20_000);
     process.kill(-(child.pid as number), 'SIGINT'); // the helper's whole group: the terminal's Ctrl-C
     const [code] = (await exited) as [number | null];
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const run = parseRun(code, stdout, stderr);
     expect(run.status).toBe(4);
     expect(run.result).toMatchObject({ ok: false, verb: 'rebuild', exitCode: 4, kind: 'failed', mode: 'test', stoppedBy: 'SIGINT' });
     // sh dies of the SIGINT (or exits 130 when it handles it); either way it did not finish.
     expect(run.result.rebuildSignal === 'SIGINT' || run.result.rebuildExitCode === 130).toBe(true);
-    expect(notRunning(sleepPid)).toBe(true); // the grandchild got it too: no orphan left running
+    await sleeperLife.gone(5_000); // the grandchild got it too (it sleeps 60 s otherwise): no orphan left running
   });
 
   it('SIGTERM to the helper alone is passed on to nixos-rebuild, and reported', async () => {
-    const pidFile = join(r.root, 'sleep.pid');
-    writeStandIn(r, ['boot', '--flake', '/etc/nixos', '--log-format', 'internal-json', '-v'], { body: sleeper(pidFile) });
+    const fifo = join(r.root, 'sleeper.fifo');
+    const sleeperLife = lifeline(fifo);
+    writeStandIn(r, ['boot', '--flake', '/etc/nixos', '--log-format', 'internal-json', '-v'], { body: sleeper(fifo) });
     const child = spawn(helper, ['--root', r.root, 'rebuild', '--mode', 'boot', '--flake', '/etc/nixos'], { env: helperEnv() });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.resume();
     const exited = once(child, 'exit');
-    const sleepPid = await waitForPid(pidFile);
-    expect(sleepPid).toBeGreaterThan(0);
+    await sleeperLife.started(20_000);
     child.kill('SIGTERM');
     const [code, signal] = (await exited) as [number | null, string | null];
     expect(signal).toBeNull(); // the helper itself was not killed: it reported
@@ -232,8 +249,7 @@ describe('rebuild', () => {
     expect(run.status).toBe(4);
     expect(run.result).toMatchObject({ ok: false, mode: 'boot', rebuildSignal: 'SIGTERM', rebuildExitCode: null, stoppedBy: 'SIGTERM' });
     expect(String(run.result.error)).toMatch(/killed by SIGTERM after a stop request/);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(notRunning(sleepPid)).toBe(true);
+    await sleeperLife.gone(5_000);
   });
 
   it('fails (exit 4) when nixos-rebuild is missing, running nothing', () => {

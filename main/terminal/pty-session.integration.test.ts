@@ -2,7 +2,8 @@
 // interrupt and that have to terminate, and flow control under a burst of megabytes.
 import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -225,9 +226,23 @@ describe('flow control with a real pty', () => {
       highWatermark: 64 * 1024,
       lowWatermark: 16 * 1024,
     });
-    session = new PtySession({ file: 'bash', args: ['-c', `head -c ${total} /dev/zero | tr '\\0' a`], env, cwd: dir, cols: 80, rows: 24 }, (t) => channel.push(t));
-    // Acknowledge nothing for a second: long enough for the program to end.
-    await new Promise((r) => setTimeout(r, 1000));
+    // The program holds a FIFO open for writing until it (and the pipeline it started) has exited: the end of
+    // file on its reader is the event that it has ended, with all of its output written into the pty.
+    const fifo = join(dir, 'paused-exit.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const lifeline = createReadStream(fifo);
+    lifeline.resume();
+    const programEnded = once(lifeline, 'end');
+    session = new PtySession({ file: 'bash', args: ['-c', `exec 3>${fifo}; head -c ${total} /dev/zero | tr '\\0' a`], env, cwd: dir, cols: 80, rows: 24 }, (t) => channel.push(t));
+    // Acknowledge nothing until the program has ended (10 s deadline).
+    let deadline: NodeJS.Timeout | undefined;
+    await Promise.race([
+      programEnded,
+      new Promise((_, reject) => {
+        deadline = setTimeout(() => reject(new Error('the program did not end within 10 s')), 10_000);
+      }),
+    ]);
+    clearTimeout(deadline);
     for (const n of acks.splice(0)) channel.ack(n);
     const stop = setInterval(() => {
       for (const n of acks.splice(0)) channel.ack(n);

@@ -54,13 +54,20 @@ export function TerminalPanel({ interactive, label, tools }: { interactive: bool
     setCopied((await copyText(text)) ? what : 'refused');
   }, []);
 
+  /** Reads whether the terminal holds a selection now (see `find` for why the event alone does not do). */
+  const syncSelection = useCallback(() => setHasSelection(partsRef.current?.terminal.hasSelection() ?? false), []);
+
   const termRef = useRef(term);
   useEffect(() => {
     termRef.current = term;
   }, [term]);
+  const searchOpenRef = useRef(searchOpen);
+  useEffect(() => {
+    searchOpenRef.current = searchOpen;
+  }, [searchOpen]);
 
-  const finder = useMemo((): TerminalFinder => ({
-    find: (text, backwards, incremental) => {
+  const finder = useMemo((): TerminalFinder => {
+    const findAndSelect = (text: string, backwards: boolean, incremental: boolean): boolean => {
       const search = partsRef.current?.search;
       if (!search) return false;
       // No match decorations: xterm paints them through style attributes, which the page's CSP refuses.
@@ -72,13 +79,22 @@ export function TerminalPanel({ interactive, label, tools }: { interactive: bool
       if (!terminal || countMatches(bufferText(terminal), text) === 0) return false;
       terminal.clearSelection();
       return search.findNext(text, { caseSensitive: false, incremental: false });
-    },
-    clear: () => partsRef.current?.terminal.clearSelection(),
-    count: (text) => {
-      const terminal = partsRef.current?.terminal;
-      return terminal ? countMatches(bufferText(terminal), text) : 0;
-    },
-  }), []);
+    };
+    return {
+      find: (text, backwards, incremental) => {
+        const found = findAndSelect(text, backwards, incremental);
+        // xterm's onSelectionChange is not enough: after a clearSelection, selecting the same cells again
+        // (the lone match found anew) fires no event, and "Copy selection" would read "Copy output".
+        syncSelection();
+        return found;
+      },
+      clear: () => partsRef.current?.terminal.clearSelection(),
+      count: (text) => {
+        const terminal = partsRef.current?.terminal;
+        return terminal ? countMatches(bufferText(terminal), text) : 0;
+      },
+    };
+  }, [syncSelection]);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -127,20 +143,42 @@ export function TerminalPanel({ interactive, label, tools }: { interactive: bool
     });
     const subscriptions = [
       terminal.onData((data) => input(data)),
-      terminal.onResize(({ cols, rows }) => resize(cols, rows)),
+      terminal.onResize(({ cols, rows }) => {
+        host.dataset.rows = String(rows);
+        resize(cols, rows);
+      }),
       terminal.onSelectionChange(() => setHasSelection(terminal.hasSelection())),
     ];
 
+    // xterm clears the selection whenever the row count changes (xterm.js#5300), and the box changes height
+    // at moments the person does not choose: the search box opening above it, the toolbar re-wrapping when
+    // "Copy output" becomes "Copy selection". A fit that lands just after a search selected its match
+    // would drop that match (the lost lone match of the runs spec): keep the selection across the fit.
+    const fitKeepingSelection = (): void => {
+      const before = terminal.getSelectionPosition();
+      const cols = terminal.cols;
+      fit.fit();
+      if (!before || terminal.hasSelection()) return;
+      if (terminal.cols === cols) {
+        // Only the row count changed: the buffer did not reflow, so the same cells hold the same text.
+        terminal.select(before.start.x, before.start.y, (before.end.y - before.start.y) * cols + before.end.x - before.start.x);
+        syncSelection(); // the same cells again: xterm fires no selection event (see `find`)
+      } else if (searchOpenRef.current && termRef.current !== '') {
+        // The rows reflowed: find the term again rather than select cells that now hold other text.
+        finder.find(termRef.current, false, false);
+      }
+    };
     let frame = 0;
     const refit = (): void => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit();
+        if (host.clientWidth > 0 && host.clientHeight > 0) fitKeepingSelection();
       });
     };
     const observer = new ResizeObserver(refit);
     observer.observe(host);
     if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit();
+    host.dataset.rows = String(terminal.rows);
     resize(terminal.cols, terminal.rows);
     const detach = attach({
       write: (data, drawn) => terminal.write(data, drawn),
@@ -158,7 +196,7 @@ export function TerminalPanel({ interactive, label, tools }: { interactive: bool
       partsRef.current = null;
       terminal.dispose();
     };
-  }, [attach, input, resize, copy, finder]);
+  }, [attach, input, resize, copy, finder, syncSelection]);
 
   useEffect(() => {
     partsRef.current?.allowTyping(interactive);
