@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { importBoundaries } from './scripts/lint/import-boundaries.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'url', 'util', 'crypto', 'stream', 'events', 'worker_threads'];
 const electronOnly = { group: ['electron', 'electron/*'], message: 'Only main/app/ and preload/ may import electron (shared/STYLE.md habit 1).' };
@@ -20,6 +21,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
+  },
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    plugins: { local: { rules: { 'import-boundaries': importBoundaries } } },
+    rules: { 'local/import-boundaries': 'error' },
   },
   {
     files: ['common/**/*.ts'],

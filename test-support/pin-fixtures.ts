@@ -6,9 +6,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OverlayTarget, Pin } from '../../common/contract.ts';
-import { buildWorld, removeWorld, type World } from '../../e2e/world/index.ts';
-import { ensureOverlay } from './overlay-text.ts';
+import type { OverlayTarget, Pin } from '../common/contract.ts';
+import { buildWorld, removeWorld, type World } from '../worlds/index.ts';
+import { ensureOverlay } from '../main/pins/overlay-text.ts';
 
 /** A made repository and its commits, oldest first. */
 export interface NixpkgsFixture {
