@@ -36,7 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'e2e/**/*.ts', 'worlds/**/*.ts', 'test-support/**/*.ts', 'bench/**/*.{ts,js}', 'scripts/**/*.{ts,js}', 'bin/**/*.js'],
+    files: ['main/**/*.ts', 'e2e/**/*.ts', 'worlds/**/*.ts', 'test-support/**/*.ts', 'bench/**/*.{ts,js}', 'scripts/**/*.{ts,js}', 'nix/**/*.ts', 'packaging/**/*.{ts,js}', 'bin/**/*.js'],
     ignores: ['main/app/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [electronOnly] }],

@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{common,main,preload,renderer,e2e,worlds,test-support,bench,scripts}/**/*.test.ts'],
+          include: ['{common,main,preload,renderer,e2e,worlds,test-support,bench,scripts,nix,packaging}/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['{common,main,preload,renderer,e2e,worlds,test-support,bench,scripts}/**/*.integration.test.ts'],
+          include: ['{common,main,preload,renderer,e2e,worlds,test-support,bench,scripts,nix,packaging}/**/*.integration.test.ts'],
           exclude: ['**/node_modules/**'],
           environment: 'node',
           testTimeout: 120_000,
