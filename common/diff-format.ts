@@ -1,6 +1,6 @@
 // How a diff row's versions and size change read, on screen and in copied text.
 import { formatSize } from './format-size.ts';
-import type { PackageDiff } from './contract.ts';
+import type { PackageDiff } from './contract/index.ts';
 
 /** Versions joined with ", ": `∅` when there are none, `ε` for an empty version string. */
 export function formatVersions(versions: readonly string[]): string {

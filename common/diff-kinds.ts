@@ -1,5 +1,5 @@
 // The six kinds of change a diff row can have: their order, words, letters and symbols.
-import type { DiffStatus, Selection } from './contract.ts';
+import type { DiffStatus, Selection } from './contract/index.ts';
 
 /** Every kind, in the order the summary, the kind sort and the copied text use. */
 export const DIFF_KINDS: readonly DiffStatus[] = ['upgraded', 'downgraded', 'changed', 'added', 'removed', 'rebuilt'];

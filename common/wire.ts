@@ -1,6 +1,6 @@
 // The web door's wire format: JSON messages over the WebSocket at /api.
 import { z } from 'zod';
-import { GentryErrorSchema } from './contract.ts';
+import { GentryErrorSchema } from './contract/index.ts';
 
 /** Browser → server: one call. `id` pairs the reply with the request. */
 export const WireRequestSchema = z.object({

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, type Page, test } from '@playwright/test';
-import type { Generation, Profile } from '../common/contract.ts';
+import type { Generation, Profile } from '../common/contract/index.ts';
 import { buildHelperBinary } from '../main/helper/helper-binary.ts';
 import { buildWorld, removeWorld, type World } from '../worlds/index.ts';
 import { docsScreenshot } from './server-fixture.ts';

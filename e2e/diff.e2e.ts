@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import type { Diff, DiffStatus, Generation, Profile } from '../common/contract.ts';
+import type { Diff, DiffStatus, Generation, Profile } from '../common/contract/index.ts';
 import { loadWorld, type World } from '../worlds/index.ts';
 import { readState } from './server-fixture.ts';
 

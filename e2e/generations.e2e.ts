@@ -1,7 +1,7 @@
 // The generations view in Chromium against `gentry serve` on a real world: every profile's
 // generations as the world has them, the details pane, keyboard navigation, and a screenshot.
 import { expect, type Page, test } from '@playwright/test';
-import type { Profile } from '../common/contract.ts';
+import type { Profile } from '../common/contract/index.ts';
 import { loadWorld, type World } from '../worlds/index.ts';
 import { readState } from './server-fixture.ts';
 

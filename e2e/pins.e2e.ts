@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, type Page, test } from '@playwright/test';
-import type { Diff, PackageDiff, Pin, PinTarget, Profile, Settings } from '../common/contract.ts';
+import type { Diff, PackageDiff, Pin, PinTarget, Profile, Settings } from '../common/contract/index.ts';
 import { buildWorld, removeWorld, type World } from '../worlds/index.ts';
 import { docsScreenshot } from './server-fixture.ts';
 

@@ -1,7 +1,7 @@
 // The one function every door calls: look the call up in the contract, parse its input, run the
 // handler, check its output, and turn every failure into a typed error. Doors only add sender checks.
 import { z } from 'zod';
-import { type Caller, calls, type CallName, type CallResult, type GentryHandlers } from '../common/contract.ts';
+import { type Caller, calls, type CallName, type CallResult, type GentryHandlers } from '../common/contract/index.ts';
 import { GentryError } from './infra/errors.ts';
 import type { Logger } from './infra/log.ts';
 

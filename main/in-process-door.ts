@@ -1,6 +1,6 @@
 // The in-process door: the contract as plain async functions, for the CLI and tests. It goes through
 // the same dispatch as the Electron and web doors, so input and output are checked the same way.
-import { callNames, type GentryApi } from '../common/contract.ts';
+import { callNames, type GentryApi } from '../common/contract/index.ts';
 import { dispatch } from './dispatch.ts';
 import type { Logger } from './infra/log.ts';
 import type { Services } from './services.ts';

@@ -1,7 +1,7 @@
 // What every group of handlers gets from the composition root (main/services.ts): the machine's
 // paths (which change when the demo opens), the process runner, the helper, Gentry's own
 // directories, the closure engine, and a way to emit events (to every caller, or to one).
-import type { EventName, EventPayload } from '../common/contract.ts';
+import type { EventName, EventPayload } from '../common/contract/index.ts';
 import type { BootPaths } from './boot/boot-menu.ts';
 import type { HelperCommand } from './helper/helper-client.ts';
 import type { Logger } from './infra/log.ts';

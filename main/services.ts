@@ -1,7 +1,7 @@
 // The composition root: one object that implements the contract for one machine (or demo world).
 // Every door (Electron IPC, WebSocket, in-process) serves this same object.
 import { access, constants } from 'node:fs/promises';
-import type { EventName, EventPayload, GentryHandlers, Machine } from '../common/contract.ts';
+import type { EventName, EventPayload, GentryHandlers, Machine } from '../common/contract/index.ts';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // The preload: exposes exactly the contract as window.gentry — one function per call and `on` for
 // events. No ipcRenderer, no generic invoke (shared/STYLE.md habit 5).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { callNames, eventNames } from '../common/contract.ts';
+import { callNames, eventNames } from '../common/contract/index.ts';
 import { callChannel, EVENT_CHANNEL } from '../common/channels.ts';
 
 const api: Record<string, unknown> = {};

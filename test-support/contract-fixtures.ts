@@ -1,5 +1,5 @@
 // Builders of contract objects for unit tests (not shipped: only *.test.ts files import this).
-import type { Diff, Generation, HistoryPoint, PackageDiff, Pin, PinProblem, PinTarget, Profile, Progress, Recipe, RunSummary, Settings } from '../common/contract.ts';
+import type { Diff, Generation, HistoryPoint, PackageDiff, Pin, PinProblem, PinTarget, Profile, Progress, Recipe, RunSummary, Settings } from '../common/contract/index.ts';
 
 /** A generation with every field filled with a plain default, overridden by `fields`. */
 export function generation(fields: Partial<Generation> = {}): Generation {

@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OverlayTarget, Pin } from '../common/contract.ts';
+import type { OverlayTarget, Pin } from '../common/contract/index.ts';
 import { buildWorld, removeWorld, type World } from '../worlds/index.ts';
 import { ensureOverlay } from '../main/pins/overlay-text.ts';
 

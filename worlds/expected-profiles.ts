@@ -1,5 +1,5 @@
 // The oracle: what a correct reader must report for each profile the world made.
-import type { Generation, Profile } from '../common/contract.ts';
+import type { Generation, Profile } from '../common/contract/index.ts';
 import type { ProfileRecord } from './generation-record.ts';
 import { closureSize } from './store-graph.ts';
 

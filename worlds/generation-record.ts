@@ -1,5 +1,5 @@
 // What the world knows about each profile and generation it made: the links to write and the oracle.
-import type { ProfileKind } from '../common/contract.ts';
+import type { ProfileKind } from '../common/contract/index.ts';
 import type { BuiltSystem } from './nixos-system.ts';
 import type { StoreNode } from './store-graph.ts';
 

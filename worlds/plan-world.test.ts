@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileSchema } from '../common/contract.ts';
+import { ProfileSchema } from '../common/contract/index.ts';
 import { expectedProfile } from './expected-profiles.ts';
 import { planWorld, type PlanInput } from './plan-world.ts';
 import { presets, type PresetName } from './presets.ts';

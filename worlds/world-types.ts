@@ -1,5 +1,5 @@
 // The public shapes of a world: how to ask for one, and what you get back (also saved as world.json).
-import type { Profile } from '../common/contract.ts';
+import type { Profile } from '../common/contract/index.ts';
 import type { ExpectedGrubMenu } from './grub-esp.ts';
 import type { PresetName } from './presets.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Generation, Profile } from '../common/contract.ts';
+import type { Generation, Profile } from '../common/contract/index.ts';
 import type { BootspecDocument } from './bootspec.ts';
 import { buildWorld, loadWorld, removeWorld, type World } from './index.ts';
 import { nixConfig } from './nix-store-cli.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { callNames, type GentryHandlers, type Machine } from '../../common/contract.ts';
+import { callNames, type GentryHandlers, type Machine } from '../../common/contract/index.ts';
 import { silentLogger } from '../infra/log.ts';
 import type { Services } from '../services.ts';
 import { callChannel } from '../../common/channels.ts';

@@ -1,7 +1,7 @@
 // The Electron door: every contract call registered from one loop, each checking its sender first
 // (a window we made, its main frame, our own page) before the shared dispatch.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { callNames, type CallName, type CallResult } from '../../common/contract.ts';
+import { callNames, type CallName, type CallResult } from '../../common/contract/index.ts';
 import { dispatch } from '../dispatch.ts';
 import type { Logger } from '../infra/log.ts';
 import type { Services } from '../services.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BootEntry, BootMenu } from '../../common/contract.ts';
+import type { BootEntry, BootMenu } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import { type BootFacts, helperArgs, previewChange } from './boot-change.ts';
 

@@ -2,7 +2,7 @@
 // facts): the refusals the helper would make, what is written where, the value before and after,
 // whether the next nixos-rebuild undoes it, the NixOS option that says it declaratively, and the
 // traps worth a warning (a pinned systemd-boot default, GRUB's default not being "saved").
-import type { BootChange, BootChangePreview, BootEntry, BootMenu } from '../../common/contract.ts';
+import type { BootChange, BootChangePreview, BootEntry, BootMenu } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import { splitMenuPath } from './grub-cfg.ts';
 

@@ -4,7 +4,7 @@
 // missing kernels). GRUB menus are read by grub.ts into the same shape.
 import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BootEntry, BootMenu } from '../../common/contract.ts';
+import type { BootEntry, BootMenu } from '../../common/contract/index.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import { readProfileLinks } from '../nix/profile-links.ts';
 import { systemProfileRefs } from '../nix/read-model.ts';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GentryApi } from '../../common/contract.ts';
+import type { GentryApi } from '../../common/contract/index.ts';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { worldPaths } from '../demo.ts';
 import { buildHelperBinary } from '../helper/helper-binary.ts';

@@ -3,7 +3,7 @@
 // checked the way its preview is before the helper (and its password prompt) runs.
 import { access, realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type BootChange, BootEntryIdSchema, type BootMenu, type GentryHandlers } from '../../common/contract.ts';
+import { type BootChange, BootEntryIdSchema, type BootMenu, type GentryHandlers } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import { runHelper } from '../helper/helper-client.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -11,7 +11,7 @@ import { type BootFacts, helperArgs, previewChange } from './boot-change.ts';
 import { findEsp, readBootMenu } from './boot-menu.ts';
 import { readLoaderVariable } from './efivars.ts';
 import { readGrubFiles, savesDefault } from './grub.ts';
-import { readTextFile } from '../state-file.ts';
+import { readTextFile } from '../infra/state-file.ts';
 import { ESP_TEXT_MAX_BYTES, nixosEntryName, parseKeyValues, readLoaderConf } from './systemd-boot.ts';
 
 const exists = (p: string) => access(p).then(() => true, () => false);

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BootChangePreview, type BootMenu, BootMenuSchema } from '../../common/contract.ts';
+import { type BootChangePreview, type BootMenu, BootMenuSchema } from '../../common/contract/index.ts';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { buildHelperBinary } from '../helper/helper-binary.ts';
 

@@ -6,13 +6,13 @@
 // generations, missing kernels).
 import { access, readdir, readlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { BootEntry, BootMenu } from '../../common/contract.ts';
+import type { BootEntry, BootMenu } from '../../common/contract/index.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import { type GenerationLink, readProfileLinks } from '../nix/profile-links.ts';
 import { systemProfileRefs } from '../nix/read-model.ts';
 import { type GrubConfig, type GrubEntryRef, menuEntries, parseGrubCfg, resolveMenuPath } from './grub-cfg.ts';
 import { GentryError } from '../infra/errors.ts';
-import { readTextFile } from '../state-file.ts';
+import { readTextFile } from '../infra/state-file.ts';
 import { parseGrubEnv } from './grub-env.ts';
 import { numberRanges } from './number-ranges.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
-import type { Profile } from '../../common/contract.ts';
+import type { Profile } from '../../common/contract/index.ts';
 import { buildHelperBinary } from '../helper/helper-binary.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

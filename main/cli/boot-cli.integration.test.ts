@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BootChangePreview, type BootMenu, BootMenuSchema } from '../../common/contract.ts';
+import { type BootChangePreview, type BootMenu, BootMenuSchema } from '../../common/contract/index.ts';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { LOADER_GUID } from '../boot/efivars.ts';
 import { buildHelperBinary } from '../helper/helper-binary.ts';

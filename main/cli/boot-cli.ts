@@ -1,7 +1,7 @@
 // `gentry boot list|default|once|timeout`: the menu, and changes to it. A change prints its preview
 // (what is written where, before → after, warnings, the NixOS option when a rebuild undoes it), asks
 // (or takes --yes), then goes through the contract's changeBoot like the window's.
-import { type BootChange, BootChangeSchema } from '../../common/contract.ts';
+import { type BootChange, BootChangeSchema } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import type { CommandContext } from './main.ts';
 import { UsageError } from './args.ts';

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProfileList } from '../../common/contract.ts';
+import type { ProfileList } from '../../common/contract/index.ts';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/gentry.js');

@@ -4,7 +4,7 @@ import { mkdtempSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiffSchema } from '../../common/contract.ts';
+import { DiffSchema } from '../../common/contract/index.ts';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/gentry.js');

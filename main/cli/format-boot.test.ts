@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BootEntry, BootMenu } from '../../common/contract.ts';
+import type { BootEntry, BootMenu } from '../../common/contract/index.ts';
 import { formatBootMenu, formatBootPreview } from './format-boot.ts';
 
 const entry = (id: string, more: Partial<BootEntry>): BootEntry => ({

@@ -1,6 +1,6 @@
 // The text forms of `gentry boot`: the menu in the firmware's order (GRUB's submenus indented), with
 // markers and warnings; and the preview of a change.
-import type { BootChangePreview, BootMenu } from '../../common/contract.ts';
+import type { BootChangePreview, BootMenu } from '../../common/contract/index.ts';
 import { splitMenuPath } from '../boot/grub-cfg.ts';
 
 const SOURCES = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diff } from '../../common/contract.ts';
+import type { Diff } from '../../common/contract/index.ts';
 import { formatDiff } from './format-diff.ts';
 
 const diff: Diff = {

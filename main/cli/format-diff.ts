@@ -1,6 +1,6 @@
 // The text form of `gentry diff` and `gentry history`: grouped by kind, selected packages marked,
 // readable at a glance in 80 columns.
-import type { Diff, DiffSide, PackageDiff } from '../../common/contract.ts';
+import type { Diff, DiffSide, PackageDiff } from '../../common/contract/index.ts';
 import { formatSizeDelta, formatVersions, sizeDelta } from '../../common/diff-format.ts';
 import { DIFF_KINDS, KIND_INFO, SELECTION_INFO } from '../../common/diff-kinds.ts';
 import { formatSize } from '../../common/format-size.ts';

@@ -1,5 +1,5 @@
 // The text form of `gentry list`: one table per profile, readable in 80 columns.
-import type { Generation, Profile, ProfileList } from '../../common/contract.ts';
+import type { Generation, Profile, ProfileList } from '../../common/contract/index.ts';
 import { formatSize } from '../../common/format-size.ts';
 
 /** A closure size for the table, `-` when unknown. */

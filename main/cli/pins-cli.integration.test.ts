@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PinSchema, PinSuggestionsSchema, PinTargetSchema } from '../../common/contract.ts';
+import { PinSchema, PinSuggestionsSchema, PinTargetSchema } from '../../common/contract/index.ts';
 import { removeWorld, type World } from '../../worlds/index.ts';
 import { makeNixpkgsRepo, type NixpkgsFixture, versionsOf, type WorldHoldings, worldRevision, worldWithMovedPackage, writeProblemTargets, writeSettings } from '../../test-support/pin-fixtures.ts';
 

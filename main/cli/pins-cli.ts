@@ -3,7 +3,7 @@
 // read too, so a pin that fights one of them is reported.
 import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
-import type { OverlayTarget } from '../../common/contract.ts';
+import type { OverlayTarget } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import { gentryCacheDir, gentryConfigDir } from '../nix/locations.ts';
 import { type PinRequest, Pins } from '../pins/pin-engine.ts';

@@ -2,7 +2,7 @@
 // version change appears in Gentry's diff with the same removed and added versions, and vice versa.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diff } from '../../common/contract.ts';
+import type { Diff } from '../../common/contract/index.ts';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { worldPaths } from '../demo.ts';
 import { inProcessDoor } from '../in-process-door.ts';

@@ -1,6 +1,6 @@
 // A diff between two resolved generations: both closures and both selections from the closure
 // engine, then the diff engine.
-import type { Diff } from '../../common/contract.ts';
+import type { Diff } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import type { ClosureReader } from '../nix/closure-reader.ts';
 import { diffClosures } from './package-diff.ts';

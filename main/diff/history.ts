@@ -1,6 +1,6 @@
 // The history picture: closure size and package count of every generation of a profile, with
 // channel updates (a new nixpkgs revision) marked.
-import type { HistoryPoint, ProfileKind } from '../../common/contract.ts';
+import type { HistoryPoint, ProfileKind } from '../../common/contract/index.ts';
 import { isStorePath } from '../../common/store-path.ts';
 import type { ClosureReader } from '../nix/closure-reader.ts';
 import { isoSeconds } from '../nix/read-model.ts';

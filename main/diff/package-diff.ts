@@ -1,7 +1,7 @@
 // The diff engine: two closures (paths with their narSize) and their selected packages in, one row
 // per package name whose versions or store paths differ out, classified as nvd and dix do.
 import { compareVersions } from '../../common/compare-versions.ts';
-import type { DiffStatus, DiffSummary, PackageDiff, Selection } from '../../common/contract.ts';
+import type { DiffStatus, DiffSummary, PackageDiff, Selection } from '../../common/contract/index.ts';
 import { packageKey } from './package-name.ts';
 
 /** One side of a diff: every path of the closure with its narSize, and the selected paths. */

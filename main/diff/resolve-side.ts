@@ -2,7 +2,7 @@
 // UI's {kind, name, number}) into a store path, and finding its selected packages' root.
 import { lstat, readlink, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { DiffSide, GenerationRef, ProfileKind } from '../../common/contract.ts';
+import type { DiffSide, GenerationRef, ProfileKind } from '../../common/contract/index.ts';
 import { isStorePath, toStorePath } from '../../common/store-path.ts';
 import { GentryError } from '../infra/errors.ts';
 import type { MachinePaths } from '../nix/locations.ts';

@@ -3,7 +3,7 @@
 // for a password.
 import { realpath } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Diff } from '../../common/contract.ts';
+import type { Diff } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import { diffSides } from '../diff/generation-diff.ts';
 import { profilePath, resolveGeneration } from '../diff/resolve-side.ts';

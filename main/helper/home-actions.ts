@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readlink, rename, symlink, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { ActionOutcome } from '../../common/contract.ts';
+import type { ActionOutcome } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import { resolveGeneration } from '../diff/resolve-side.ts';
 import { readProfileLinks } from '../nix/profile-links.ts';

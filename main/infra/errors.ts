@@ -1,5 +1,5 @@
-// Typed failures that cross the doors as `{code, message, hint}` (common/contract.ts GentryErrorSchema).
-import type { GentryErrorShape } from '../../common/contract.ts';
+// Typed failures that cross the doors as `{code, message, hint}` (common/contract/errors.ts GentryErrorSchema).
+import type { GentryErrorShape } from '../../common/contract/index.ts';
 
 /** An error that says what went wrong and what the person can do next. */
 export class GentryError extends Error {

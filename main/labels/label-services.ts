@@ -1,7 +1,7 @@
 // The setLabel call: label (or unlabel) one generation of a profile.
 import { readlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { GentryHandlers } from '../../common/contract.ts';
+import type { GentryHandlers } from '../../common/contract/index.ts';
 import { profilePath } from '../diff/resolve-side.ts';
 import { GentryError } from '../infra/errors.ts';
 import type { ServiceDeps } from '../service-deps.ts';

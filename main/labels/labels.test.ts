@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ProfileList } from '../../common/contract.ts';
+import type { ProfileList } from '../../common/contract/index.ts';
 import { generation } from '../../test-support/contract-fixtures.ts';
 import { applyLabels, findLabel, labelsFile, readLabels, readLabelsReport, writeLabel } from './labels.ts';
 

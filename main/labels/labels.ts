@@ -5,9 +5,9 @@
 // that Nix reuses after a deletion does not inherit the old generation's label.
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ProfileList } from '../../common/contract.ts';
+import type { ProfileList } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
-import { moveAside, readTextFile, updateStateFile, withStateLock } from '../state-file.ts';
+import { moveAside, readTextFile, updateStateFile, withStateLock } from '../infra/state-file.ts';
 
 const LabelSchema = z.object({
   profile: z.string(),

@@ -1,7 +1,7 @@
 // The read model: every profile of a machine and every generation in it, read without privilege.
 import { lstat, readdir, readlink, realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Generation, Profile, ProfileKind, ProfileList } from '../../common/contract.ts';
+import type { Generation, Profile, ProfileKind, ProfileList } from '../../common/contract/index.ts';
 import { isStorePath, STORE_DIR } from '../../common/store-path.ts';
 import type { ClosureSizer } from './closure-sizes.ts';
 import { readHomeGeneration } from './home-generation.ts';

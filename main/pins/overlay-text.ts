@@ -3,7 +3,7 @@
 // it reads pins.json beside it, so pins change without touching this file.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { OverlayTarget } from '../../common/contract.ts';
+import type { OverlayTarget } from '../../common/contract/index.ts';
 import { writeFileAtomically } from '../infra/atomic-file.ts';
 
 /** The text of overlay.nix. */

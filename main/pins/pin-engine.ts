@@ -1,7 +1,7 @@
 // Pins, put together: a target's state (pins, problems, what the current generation carries), the
 // preview and writing of a pin (from a generation, or from a source and revision), removal, and the
 // versions of a package this machine has had. The CLI (`gentry pins`) and the services both use it.
-import type { GenerationRef, OverlayTarget, Pin, PinProblem, PinSuggestions, PinTarget } from '../../common/contract.ts';
+import type { GenerationRef, OverlayTarget, Pin, PinProblem, PinSuggestions, PinTarget } from '../../common/contract/index.ts';
 import { compareVersions } from '../../common/compare-versions.ts';
 import { profilePath, resolveGeneration } from '../diff/resolve-side.ts';
 import { GentryError } from '../infra/errors.ts';

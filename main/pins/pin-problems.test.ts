@@ -1,6 +1,6 @@
 // Each problem rule on its own: what makes it fire, and what keeps it quiet.
 import { describe, expect, it } from 'vitest';
-import type { Pin } from '../../common/contract.ts';
+import type { Pin } from '../../common/contract/index.ts';
 import { blockingProblems, type PinFacts, pinProblems } from './pin-problems.ts';
 
 const REV = 'c'.repeat(40);

@@ -1,6 +1,6 @@
 // What is wrong with a pin, from facts gathered elsewhere (Nix's evaluation, the generations, the
 // store, other targets, the clock). Pure: every rule is tested on its own (pin-problems.test.ts).
-import type { Pin, PinProblem } from '../../common/contract.ts';
+import type { Pin, PinProblem } from '../../common/contract/index.ts';
 import { compareVersions } from '../../common/compare-versions.ts';
 import { formatSize } from '../../common/format-size.ts';
 import type { AttrCheck } from './attr-eval.ts';

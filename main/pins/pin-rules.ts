@@ -1,6 +1,6 @@
 // What a pin may name: a top-level nixpkgs attribute, a source Gentry knows how to fetch, a full
 // 40-hex revision. Pure rules, shared by pins.json checks, the CLI and the services.
-import { PinSourceSchema } from '../../common/contract.ts';
+import { PinSourceSchema } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 
 /** The source a pin gets when none is named. */

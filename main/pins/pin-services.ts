@@ -2,7 +2,7 @@
 // the services' paths; the work is done by the pins engine (pin-engine.ts).
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import type { GentryHandlers, OverlayTarget, Settings } from '../../common/contract.ts';
+import type { GentryHandlers, OverlayTarget, Settings } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import { gentryCacheDir } from '../nix/locations.ts';
 import type { ServiceDeps } from '../service-deps.ts';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Pin } from '../../common/contract.ts';
+import type { Pin } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import { pinsFileText, readPinsFile, readPinsForChange, withoutPin, withPin, writePinsFile } from './pins-file.ts';
 

@@ -3,10 +3,10 @@
 // previous text kept as pins.json.bak.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { type Pin, PinSchema } from '../../common/contract.ts';
+import { type Pin, PinSchema } from '../../common/contract/index.ts';
 import { writeFileAtomically } from '../infra/atomic-file.ts';
 import { GentryError } from '../infra/errors.ts';
-import { readTextFile, withStateLock } from '../state-file.ts';
+import { readTextFile, withStateLock } from '../infra/state-file.ts';
 
 const PinsFileSchema = z.object({ version: z.literal(1), pins: z.array(PinSchema) });
 
@@ -78,7 +78,7 @@ export function withoutPin(file: PinsFile, attr: string, dir: string): PinsFile 
 }
 
 /**
- * Changes pins.json with no lost update: under its lock (state-file.ts) re-reads it, applies `change`, keeps
+ * Changes pins.json with no lost update: under its lock (infra/state-file.ts) re-reads it, applies `change`, keeps
  * the text it replaces as pins.json.bak and writes the new one atomically; returns the file written.
  */
 export async function updatePinsFile(dir: string, change: (file: PinsFile) => PinsFile): Promise<PinsFile> {

@@ -1,5 +1,5 @@
 // The text form of `gentry pins list|check|add|suggest`: what a person reads on a terminal.
-import type { Pin, PinProblem, PinSuggestions, PinTarget } from '../../common/contract.ts';
+import type { Pin, PinProblem, PinSuggestions, PinTarget } from '../../common/contract/index.ts';
 
 const short = (rev: string): string => rev.slice(0, 12);
 

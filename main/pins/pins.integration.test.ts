@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PinSuggestionsSchema, PinTargetSchema } from '../../common/contract.ts';
+import { PinSuggestionsSchema, PinTargetSchema } from '../../common/contract/index.ts';
 import { removeWorld, type World } from '../../worlds/index.ts';
 import { worldPaths } from '../demo.ts';
 import { silentLogger } from '../infra/log.ts';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { describe, expect, it } from 'vitest';
-import { ProgressSchema } from '../../common/contract.ts';
+import { ProgressSchema } from '../../common/contract/index.ts';
 import { createNixLogParser, type NixLogParserOptions } from './nix-log-parser.ts';
 import { derivationName, failedDerivation, MAX_ERRORS, stripAnsi } from './progress-tracker.ts';
 

@@ -9,7 +9,7 @@
 // to the Info level, as Nix prints them (errors and warnings keep their `error:`/`warning:` and colours);
 // and the texts of activities at the Info level ("building '…'...", "copying path '…' from '…'..."), as
 // Nix's plain logger prints them. A malformed `@nix` line is shown as it is; nothing here throws on input.
-import type { Progress } from '../../common/contract.ts';
+import type { Progress } from '../../common/contract/index.ts';
 import { type NixEvent, ProgressTracker } from './progress-tracker.ts';
 import { LEVEL, NIX_PREFIX, RES, SHOWN_LEVEL } from './nix-log-types.ts';
 

@@ -18,7 +18,7 @@
 // - active: the open Build activities. Nix 2.8 sometimes stops a Build activity only when the command ends
 //   (top-level goals with --keep-going), so when the Builds counter says fewer are running than are open, only the
 //   ones that showed a sign of life (start, log line, phase) most recently are listed.
-import type { Progress } from '../../common/contract.ts';
+import type { Progress } from '../../common/contract/index.ts';
 import { ACT, LEVEL, RES } from './nix-log-types.ts';
 
 /** One internal-json event, loosely typed (the parser checks only what it uses). */

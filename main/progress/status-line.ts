@@ -1,5 +1,5 @@
 // One line that sums up a Progress, for a terminal's bottom line (`gentry progress` on a TTY).
-import type { Progress } from '../../common/contract.ts';
+import type { Progress } from '../../common/contract/index.ts';
 
 /** Bytes as people read them: 0 B, 12.3 KiB, 4.5 MiB, 1.2 GiB. */
 export function formatBytes(bytes: number): string {

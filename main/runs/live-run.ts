@@ -3,7 +3,7 @@
 // one client that owns the run, with flow control; progress events to the owner at most ten a second;
 // at the end the summary (with the new generation, if one appeared) is written and sent to everyone.
 import { rm } from 'node:fs/promises';
-import type { RunSummary } from '../../common/contract.ts';
+import type { RunSummary } from '../../common/contract/index.ts';
 import { writeFileAtomically } from '../infra/atomic-file.ts';
 import { GentryError } from '../infra/errors.ts';
 import { describeExit, type HelperCommand } from '../helper/helper-client.ts';

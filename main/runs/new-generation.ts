@@ -1,6 +1,6 @@
 // Did a run make a new generation? The profile's current generation before and after it
 // (main/nix/profile-links.ts), for the summary's `generation`, so the UI can open the diff.
-import type { RunSummary } from '../../common/contract.ts';
+import type { RunSummary } from '../../common/contract/index.ts';
 import { readProfileLinks } from '../nix/profile-links.ts';
 import type { GenerationWatch } from './recipes.ts';
 

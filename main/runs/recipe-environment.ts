@@ -4,7 +4,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { delimiter, isAbsolute, join } from 'node:path';
-import type { Settings } from '../../common/contract.ts';
+import type { Settings } from '../../common/contract/index.ts';
 import { type HelperCommand, INSTALLED_HELPER } from '../helper/helper-client.ts';
 import { localFlakeDir, type RecipeEnvironment } from './recipes.ts';
 

@@ -1,6 +1,6 @@
 // Recipes: which are available and why not, and the exact argv each builds (never a shell string).
 import { describe, expect, it } from 'vitest';
-import { RecipeSchema, type Settings } from '../../common/contract.ts';
+import { RecipeSchema, type Settings } from '../../common/contract/index.ts';
 import { INSTALLED_HELPER } from '../helper/helper-client.ts';
 import { DEFAULT_SETTINGS } from '../settings/settings.ts';
 import { demoBuildExpression, displayCommand, expandHome, listRecipes, localFlakeDir, planRecipe, type RecipeContext, type RecipeEnvironment } from './recipes.ts';

@@ -2,7 +2,7 @@
 // never from a string the renderer sends (shared/STYLE.md habit 9). Pure: what the machine has (programs
 // on PATH, the helper, a writable flake directory) is probed elsewhere (recipe-environment.ts) and passed in.
 import { basename, join } from 'node:path';
-import type { RebuildMode, Recipe, RecipeId, Settings } from '../../common/contract.ts';
+import type { RebuildMode, Recipe, RecipeId, Settings } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import type { HelperCommand } from '../helper/helper-client.ts';
 import type { MachinePaths } from '../nix/locations.ts';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type EventName, type EventPayload, RunSummarySchema } from '../../common/contract.ts';
+import { type EventName, type EventPayload, RunSummarySchema } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import type { HelperCommand } from '../helper/helper-client.ts';
 import { silentLogger } from '../infra/log.ts';

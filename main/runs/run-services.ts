@@ -2,7 +2,7 @@
 // renderer names a recipe; main builds the command (recipes.ts), runs it in a pty owned by the caller
 // (live-run.ts) and keeps every run's summary and log (run-store.ts).
 import { homedir } from 'node:os';
-import type { GentryHandlers, RebuildMode, RecipeId, RunSummary } from '../../common/contract.ts';
+import type { GentryHandlers, RebuildMode, RecipeId, RunSummary } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import type { HelperCommand } from '../helper/helper-client.ts';
 import type { ServiceDeps } from '../service-deps.ts';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunIdSchema, type RunSummary } from '../../common/contract.ts';
+import { RunIdSchema, type RunSummary } from '../../common/contract/index.ts';
 import { emptyProgress, newRunId, ORPHAN_NOTE, pruneRuns, readLogTail, readStoredRun, runPaths, settleOrphan, storedRunIds, thisProcess, writeSummary } from './run-store.ts';
 
 const summary = (id: string, over: Partial<RunSummary> = {}): RunSummary => ({

@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Progress, type RunSummary, RunIdSchema, RunSummarySchema } from '../../common/contract.ts';
-import { openRegularFile, processAlive, processStartTime, readTextFile, writeStateFile } from '../state-file.ts';
+import { type Progress, type RunSummary, RunIdSchema, RunSummarySchema } from '../../common/contract/index.ts';
+import { openRegularFile, processAlive, processStartTime, readTextFile, writeStateFile } from '../infra/state-file.ts';
 
 /** The most of a log `runLog` returns: its last 2 MiB. */
 export const LOG_TAIL_BYTES = 2 * 1024 * 1024;
@@ -114,7 +114,7 @@ export async function storedRunIds(stateDir: string): Promise<string[]> {
 
 /** The last `maxBytes` of the first `endBytes` bytes of a log (all of it when shorter), starting on a whole line. */
 export async function readLogTail(file: string, endBytes?: number, maxBytes = LOG_TAIL_BYTES): Promise<{ log: string; truncated: boolean }> {
-  // Not following a symlink, not blocking on a FIFO, and only a regular file (state-file.ts).
+  // Not following a symlink, not blocking on a FIFO, and only a regular file (infra/state-file.ts).
   const handle = await openRegularFile(file, { noFollow: true });
   if (handle === null) return { log: '', truncated: false };
   try {

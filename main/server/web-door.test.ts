@@ -5,7 +5,7 @@
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { GentryHandlers } from '../../common/contract.ts';
+import type { GentryHandlers } from '../../common/contract/index.ts';
 import { silentLogger } from '../infra/log.ts';
 import type { EventListener, Services } from '../services.ts';
 import { startWebDoor, type WebDoor } from './web-door.ts';

@@ -2,9 +2,9 @@
 // written atomically. A missing file is the defaults; a malformed one is an error that says where.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { type Settings, SettingsSchema } from '../../common/contract.ts';
+import { type Settings, SettingsSchema } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
-import { readTextFile, writeStateFile } from '../state-file.ts';
+import { readTextFile, writeStateFile } from '../infra/state-file.ts';
 
 /** The settings a fresh install starts with. */
 export const DEFAULT_SETTINGS: Settings = {

@@ -1,5 +1,5 @@
 // Picks the door to Gentry: the Electron preload's window.gentry when present, else the WebSocket client.
-import type { GentryApi } from '../../common/contract.ts';
+import type { GentryApi } from '../../common/contract/index.ts';
 import { alwaysOpen, type ConnectionSource } from './connection.ts';
 import { socketProtocols, takeSessionToken } from './session-token.ts';
 import { apiSocketUrl } from './socket-url.ts';

@@ -1,5 +1,5 @@
 // The Electron preload exposes exactly the contract as window.gentry; in a browser it is absent.
-import type { GentryApi } from '../../common/contract.ts';
+import type { GentryApi } from '../../common/contract/index.ts';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
-import type { Machine } from '../../common/contract.ts';
+import type { Machine } from '../../common/contract/index.ts';
 import { createWebClient, type OpenSocket, type SocketHandlers } from './web-client.ts';
 
 const machine: Machine = {

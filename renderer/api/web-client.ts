@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import {
   callNames, calls, events,
   type CallName, type CallResult, type EventName, type GentryApi, type GentryErrorShape,
-} from '../../common/contract.ts';
+} from '../../common/contract/index.ts';
 import type { WireRequest } from '../../common/wire.ts';
 import type { ConnectionSource, ConnectionStatus } from './connection.ts';
 import { reconnectDelay } from './reconnect-delay.ts';

@@ -1,5 +1,5 @@
 // The "current" and "booted" badges of a generation, and specialisation chips.
-import type { Generation } from '../../common/contract.ts';
+import type { Generation } from '../../common/contract/index.ts';
 
 /** The current/booted badges of a generation (nothing when it is neither). */
 export function GenerationBadges({ generation }: { generation: Pick<Generation, 'current' | 'booted'> }) {

@@ -1,5 +1,5 @@
 // What the boot view shows when Gentry found no boot loader: where it looked, and how to point it elsewhere.
-import type { BootMenu } from '../../common/contract.ts';
+import type { BootMenu } from '../../common/contract/index.ts';
 import { placesLooked } from '../lib/boot-wording.ts';
 
 /** The "no boot loader" panel. */

@@ -1,7 +1,7 @@
 // The selected boot entry in full: what the menu shows, what it boots (kernel, initrd, options), the
 // generation behind it, and its actions, each opening a preview first.
 import type { ReactNode } from 'react';
-import type { BootMenu } from '../../common/contract.ts';
+import type { BootMenu } from '../../common/contract/index.ts';
 import { entryActions, type BootRow, type EntryActionId } from '../lib/boot-rows.ts';
 import { BootGeneration } from './boot-generation.tsx';
 import { BootMarkers } from './boot-markers.tsx';

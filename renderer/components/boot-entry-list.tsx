@@ -1,7 +1,7 @@
 // The boot entries in the order the menu shows them: a listbox driven by the keyboard (arrows move,
 // Enter opens the entry's actions) or the mouse (click selects, ⋯ opens the actions).
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { BootMenu } from '../../common/contract.ts';
+import type { BootMenu } from '../../common/contract/index.ts';
 import type { BootRow } from '../lib/boot-rows.ts';
 import { indexOfEntry } from '../lib/boot-rows.ts';
 import { indexAfterKey, rowsPerPage } from '../lib/list-keys.ts';

@@ -1,6 +1,6 @@
 // The boot view's heading: loader and ESP, the timeout, the default and the next-boot entry with
 // where each comes from, and the actions on them (clear a pinned default or the one-shot, the timeout).
-import type { BootMenu } from '../../common/contract.ts';
+import type { BootMenu } from '../../common/contract/index.ts';
 import { entryName } from '../lib/boot-rows.ts';
 import { isPinned, loaderLine, timeoutText } from '../lib/boot-wording.ts';
 import { useBoot } from '../stores/bound-stores.ts';

@@ -1,5 +1,5 @@
 // The DEFAULT and NEXT BOOT markers of a boot entry, and the chip that says where a setting comes from.
-import type { BootEntry } from '../../common/contract.ts';
+import type { BootEntry } from '../../common/contract/index.ts';
 import { isPinned, sourceExplanation, sourceWords, type BootSource } from '../lib/boot-wording.ts';
 
 /** DEFAULT and NEXT BOOT for one entry (nothing when it is neither). */

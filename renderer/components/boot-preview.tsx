@@ -1,7 +1,7 @@
 // What a boot change will do, shown before it runs: the summary, what is written, before → after,
 // warnings, and — when the next nixos-rebuild undoes it — the line to put in the configuration instead.
 import { useState } from 'react';
-import type { BootChangePreview } from '../../common/contract.ts';
+import type { BootChangePreview } from '../../common/contract/index.ts';
 import { copyText } from '../lib/copy-text.ts';
 
 function isShort(value: string | null): boolean {

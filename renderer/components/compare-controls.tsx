@@ -1,5 +1,5 @@
 // In the details pane: "Diff with previous" and "Compare with…" for the selected generation.
-import type { Generation, Profile } from '../../common/contract.ts';
+import type { Generation, Profile } from '../../common/contract/index.ts';
 import { orderedPair, pairWithPrevious, type DiffPair } from '../lib/diff-pairs.ts';
 import { newestFirst } from '../lib/generation-order.ts';
 

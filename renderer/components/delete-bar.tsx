@@ -1,5 +1,5 @@
 // Above the generation list: how many generations are marked for deletion, and the button that deletes them.
-import type { Profile } from '../../common/contract.ts';
+import type { Profile } from '../../common/contract/index.ts';
 import { canDeleteKind } from '../lib/action-rules.ts';
 import { deleteButtonLabel, numberList } from '../lib/action-wording.ts';
 import { useActions } from '../stores/bound-stores.ts';

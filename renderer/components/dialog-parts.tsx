@@ -1,7 +1,7 @@
 // What the modal dialogs (actions, boot changes, pins) share: the error box, the outcome line, and
 // opening as a modal with focus on its cancel button, and keeping Tab inside the dialog.
 import { type KeyboardEvent, type RefObject, useEffect } from 'react';
-import type { ActionOutcome, GentryErrorShape } from '../../common/contract.ts';
+import type { ActionOutcome, GentryErrorShape } from '../../common/contract/index.ts';
 import { outcomeWords } from '../lib/action-wording.ts';
 import { wrapIndex } from '../lib/focus-wrap.ts';
 

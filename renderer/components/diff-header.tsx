@@ -1,5 +1,5 @@
 // The diff view's heading: back to the generations, which two generations are compared (pickers), older/newer pair.
-import type { GenerationRef, Profile } from '../../common/contract.ts';
+import type { GenerationRef, Profile } from '../../common/contract/index.ts';
 import { formatAbsolute, parseGenerationDate } from '../lib/format-date.ts';
 import type { DiffPair } from '../lib/diff-pairs.ts';
 import { newestFirst } from '../lib/generation-order.ts';

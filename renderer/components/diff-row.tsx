@@ -1,6 +1,6 @@
 // One row of the diff table: name, versions before and after, kind, selection, size change; expands to its store paths.
 import { memo } from 'react';
-import type { PackageDiff } from '../../common/contract.ts';
+import type { PackageDiff } from '../../common/contract/index.ts';
 import { formatBytesExact, formatSize } from '../../common/format-size.ts';
 import { formatSizeDelta, formatVersions, sizeDelta } from '../../common/diff-format.ts';
 import { SELECTION_INFO } from '../../common/diff-kinds.ts';

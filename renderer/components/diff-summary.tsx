@@ -1,5 +1,5 @@
 // The diff's summary bar: a count per kind that also shows or hides that kind, closure sizes before → after, paths.
-import type { DiffStatus, DiffSummary as Summary } from '../../common/contract.ts';
+import type { DiffStatus, DiffSummary as Summary } from '../../common/contract/index.ts';
 import { formatBytesExact, formatSize } from '../../common/format-size.ts';
 import { formatSizeDelta } from '../../common/diff-format.ts';
 import { DIFF_KINDS, KIND_INFO } from '../../common/diff-kinds.ts';

@@ -1,7 +1,7 @@
 // The diff table: sortable column headers and a virtualised grid of rows that expand to their store paths.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { PackageDiff } from '../../common/contract.ts';
+import type { PackageDiff } from '../../common/contract/index.ts';
 import type { DiffSort, SortField } from '../lib/diff-rows.ts';
 import { indexAfterKey, rowsPerPage } from '../lib/list-keys.ts';
 import { DiffRow, diffRowId } from './diff-row.tsx';

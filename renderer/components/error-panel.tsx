@@ -1,5 +1,5 @@
 // A call failed and there is nothing to show instead: what happened, what to do, and a retry.
-import type { GentryErrorShape } from '../../common/contract.ts';
+import type { GentryErrorShape } from '../../common/contract/index.ts';
 
 /** The typed error of a failed call: its message and hint. */
 export function ErrorDetails({ error }: { error: GentryErrorShape }) {

@@ -1,5 +1,5 @@
 // In the details pane: "Switch to this generation" and "Boot into this generation next time".
-import type { Generation, Profile } from '../../common/contract.ts';
+import type { Generation, Profile } from '../../common/contract/index.ts';
 import { switchOffers } from '../lib/action-rules.ts';
 import { useActions } from '../stores/bound-stores.ts';
 

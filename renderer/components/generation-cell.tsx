@@ -1,6 +1,6 @@
 // One cell of a generation row: the formatted value, the raw value in data-value for tests.
 import type { ReactNode } from 'react';
-import type { Generation } from '../../common/contract.ts';
+import type { Generation } from '../../common/contract/index.ts';
 import { barFraction } from '../lib/closure-bar.ts';
 import type { ColumnField } from '../lib/columns.ts';
 import { formatAbsolute, parseGenerationDate } from '../lib/format-date.ts';

@@ -1,6 +1,6 @@
 // The details pane: every field of the selected generation.
 import type { ReactNode } from 'react';
-import type { Generation, ProfileKind } from '../../common/contract.ts';
+import type { Generation, ProfileKind } from '../../common/contract/index.ts';
 import { DETAIL_LABELS, detailFieldsFor, type DetailField } from '../lib/detail-fields.ts';
 import { formatAbsolute, parseGenerationDate } from '../lib/format-date.ts';
 import { formatBytesExact, formatSize } from '../../common/format-size.ts';

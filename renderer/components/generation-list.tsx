@@ -1,7 +1,7 @@
 // The virtualised list of a profile's generations, newest first, driven by the keyboard or the mouse.
 import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Generation } from '../../common/contract.ts';
+import type { Generation } from '../../common/contract/index.ts';
 import { largestClosure } from '../lib/closure-bar.ts';
 import { gridTemplate, type Column } from '../lib/columns.ts';
 import { indexOfNumber } from '../lib/generation-order.ts';

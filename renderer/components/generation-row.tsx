@@ -1,6 +1,6 @@
 // One row of the generation list (an option of the listbox), positioned by the virtualiser.
 import { memo } from 'react';
-import type { Generation } from '../../common/contract.ts';
+import type { Generation } from '../../common/contract/index.ts';
 import type { Column } from '../lib/columns.ts';
 import { labelField } from '../lib/label-placement.ts';
 import { GenerationCell, type CellContext } from './generation-cell.tsx';

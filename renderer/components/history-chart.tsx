@@ -1,7 +1,7 @@
 // The foldable history chart above a profile's generations (and in the diff view): loads the profile's
 // history and draws it; clicking a generation opens its diff against the one before.
 import { useEffect, useId, useRef } from 'react';
-import type { Profile } from '../../common/contract.ts';
+import type { Profile } from '../../common/contract/index.ts';
 import { profileKey } from '../lib/profile-order.ts';
 import { useHistory } from '../stores/bound-stores.ts';
 import { ErrorDetails } from './error-panel.tsx';

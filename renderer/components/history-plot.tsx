@@ -1,7 +1,7 @@
 // The history chart itself: an SVG of closure size and package count per generation, channel updates marked,
 // one focusable point per generation (arrow keys move between them), and a tooltip on hover or focus.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { HistoryPoint } from '../../common/contract.ts';
+import type { HistoryPoint } from '../../common/contract/index.ts';
 import { formatAbsolute } from '../lib/format-date.ts';
 import { pointFacts, pointLabel } from '../lib/history-labels.ts';
 import { hitBands, layoutHistory, seriesPath, type ChartBox, type XMode } from '../lib/history-layout.ts';

@@ -1,5 +1,5 @@
 // A diff row's kind as a coloured badge with a symbol and a word (never colour alone).
-import type { DiffStatus } from '../../common/contract.ts';
+import type { DiffStatus } from '../../common/contract/index.ts';
 import { KIND_INFO } from '../../common/diff-kinds.ts';
 
 /** The symbol of a kind in a small coloured disc (hidden from screen readers: say the kind in text beside it). */

@@ -1,7 +1,7 @@
 // In the details pane: the generation's label and note, and editing them. Labelled generations are
 // protected: deleting one asks a second time.
 import { useState, type FormEvent } from 'react';
-import type { Generation, GenerationRef, ProfileKind } from '../../common/contract.ts';
+import type { Generation, GenerationRef, ProfileKind } from '../../common/contract/index.ts';
 import { draftDiffers, MAX_LABEL, MAX_NOTE, readLabelDraft } from '../lib/label-text.ts';
 import { labelKey } from '../stores/label-store.ts';
 import { useGenerations, useLabels } from '../stores/bound-stores.ts';

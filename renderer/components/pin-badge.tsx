@@ -1,7 +1,7 @@
 // Pins wherever a package shows: a "pinned" badge coloured by its worst problem (diff rows, package
 // lists), and the problem badges with their messages (Pins view, pin dialog).
 import { memo, useMemo } from 'react';
-import type { PinProblem, ProfileKind } from '../../common/contract.ts';
+import type { PinProblem, ProfileKind } from '../../common/contract/index.ts';
 import { PROBLEM_LABELS, problemCount, problemsInOrder, worstSeverity } from '../lib/pin-format.ts';
 import { pinsMatching, type PinMatch } from '../lib/pin-rules.ts';
 import { usePins } from '../stores/bound-stores.ts';

@@ -2,7 +2,7 @@
 // written and every problem Gentry found; then "Pin". Opened from a diff row or from "Find versions".
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import type { PinTarget } from '../../common/contract.ts';
+import type { PinTarget } from '../../common/contract/index.ts';
 import { attrProblem, canPin, dialogKind, hasBlockingProblems, type PinDialogState } from '../lib/pin-dialog.ts';
 import { entryText } from '../lib/pin-format.ts';
 import { chooserLabel, choiceLabel, problemsOf, targetsForKind } from '../lib/pin-rules.ts';

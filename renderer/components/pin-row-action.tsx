@@ -1,7 +1,7 @@
 // "Pin to 8.0.1 from generation 41…" on a diff row whose old version went away: opens the pin dialog
 // with the versions the row had before, from the generation on the diff's `from` side; and the row's pin badges.
 import { useCallback } from 'react';
-import type { PackageDiff } from '../../common/contract.ts';
+import type { PackageDiff } from '../../common/contract/index.ts';
 import { pinActionLabel, pinRequestForRow } from '../lib/pin-rules.ts';
 import { useDiff, usePins } from '../stores/bound-stores.ts';
 import { PinBadges, PinIcon } from './pin-badge.tsx';

@@ -1,7 +1,7 @@
 // One overlay target in the Pins view: its pins (version, source, reason, age, origin, whether the
 // current generation carries it, problems), Unpin with a confirmation, and the wiring line.
 import { useEffect, useRef, useState } from 'react';
-import type { Pin, PinTarget } from '../../common/contract.ts';
+import type { Pin, PinTarget } from '../../common/contract/index.ts';
 import { formatAbsolute } from '../lib/format-date.ts';
 import { OLD_PIN_DAYS, fromGenerationText, pinAge, problemCount, sourceAtRev, worstSeverity } from '../lib/pin-format.ts';
 import { pinsInOrder, problemsOf, targetProblems } from '../lib/pin-rules.ts';

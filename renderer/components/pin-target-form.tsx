@@ -1,7 +1,7 @@
 // "Add a target": a name, a directory and the kind of profile, appended to the settings' overlay
 // targets (the Pins view's empty state and the pin dialog when no target serves the kind).
 import { useId, useState, type FormEvent } from 'react';
-import type { GentryErrorShape } from '../../common/contract.ts';
+import type { GentryErrorShape } from '../../common/contract/index.ts';
 import { draftProblem, draftTarget, type TargetDraft } from '../lib/pin-target-form.ts';
 import { usePins } from '../stores/bound-stores.ts';
 import { Spinner } from './icons.tsx';

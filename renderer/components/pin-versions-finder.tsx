@@ -1,7 +1,7 @@
 // "Find versions": every version of a package in this machine's generations, with the generations
 // that had it, their nixpkgs revision and whether it is still in the store; "Pin this version…".
 import { useId, useState, type FormEvent } from 'react';
-import type { PinSuggestions, Profile } from '../../common/contract.ts';
+import type { PinSuggestions, Profile } from '../../common/contract/index.ts';
 import { isTargetKind, refForGeneration, type PinChoice } from '../lib/pin-rules.ts';
 import { shortRevision } from '../lib/revision.ts';
 import { useGenerations, usePins } from '../stores/bound-stores.ts';

@@ -1,5 +1,5 @@
 // The heading above a profile's generations: name, kind, path, counts, and its problem if any.
-import type { Profile } from '../../common/contract.ts';
+import type { Profile } from '../../common/contract/index.ts';
 import { profileAdvice } from '../lib/profile-advice.ts';
 import { WarningIcon } from './icons.tsx';
 

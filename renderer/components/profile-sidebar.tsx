@@ -1,6 +1,6 @@
 // The sidebar: one entry per profile, grouped System / Home / User, with counts and problem markers.
 import { useMemo } from 'react';
-import type { Profile } from '../../common/contract.ts';
+import type { Profile } from '../../common/contract/index.ts';
 import { groupProfiles, profileKey } from '../lib/profile-order.ts';
 import { WarningIcon } from './icons.tsx';
 

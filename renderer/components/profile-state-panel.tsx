@@ -1,6 +1,6 @@
 // In place of the generation list: a profile that cannot be read, or has no generations yet.
 import { useRef, type KeyboardEvent } from 'react';
-import type { Profile } from '../../common/contract.ts';
+import type { Profile } from '../../common/contract/index.ts';
 import { profileAdvice } from '../lib/profile-advice.ts';
 import { WarningIcon } from './icons.tsx';
 import { useClaimFocus } from './use-claim-focus.ts';

@@ -1,7 +1,7 @@
 // Beside the terminal: what Nix says it is doing, counted (builds done of expected with a bar, running,
 // failed, downloads and bytes), the builds running now with their phase, the errors, and the time so far.
 import { useEffect, useState } from 'react';
-import type { Progress, RunSummary } from '../../common/contract.ts';
+import type { Progress, RunSummary } from '../../common/contract/index.ts';
 import { formatBytesExact } from '../../common/format-size.ts';
 import { buildFraction, buildsText, downloadsText, hasProgress, phaseText, shortBuildName, stripAnsi } from '../lib/progress-summary.ts';
 import { formatDuration, runElapsed } from '../lib/run-format.ts';

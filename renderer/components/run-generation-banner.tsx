@@ -1,5 +1,5 @@
 // Shown when the live run made a generation: "Generation 43 is ready — see what changed".
-import type { RunSummary } from '../../common/contract.ts';
+import type { RunSummary } from '../../common/contract/index.ts';
 import { generationReadyText, runDiffPair } from '../lib/run-format.ts';
 
 /** The banner that leads from a finished run to the diff of the generation it made. */

@@ -1,6 +1,6 @@
 // The run history: every kept run, newest first, with its state, start time, duration and exit code.
 // Choosing one shows its log in the terminal (read-only); the live run shows its own output.
-import type { RunSummary } from '../../common/contract.ts';
+import type { RunSummary } from '../../common/contract/index.ts';
 import { exitText, formatDuration, runElapsed, runLabel, runStartText, runStateWords } from '../lib/run-format.ts';
 import { useNow, useRuns } from '../stores/bound-stores.ts';
 import { ErrorDetails } from './error-panel.tsx';

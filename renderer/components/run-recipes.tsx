@@ -1,7 +1,7 @@
 // The recipe picker: every recipe Gentry can run, why one cannot run yet, the command it will run (built by
 // Gentry, never typed here), the mode for a system rebuild, and Start.
 import { type KeyboardEvent, useRef } from 'react';
-import type { Recipe } from '../../common/contract.ts';
+import type { Recipe } from '../../common/contract/index.ts';
 import { useRuns } from '../stores/bound-stores.ts';
 import { ErrorDetails } from './error-panel.tsx';
 import { Spinner } from './icons.tsx';

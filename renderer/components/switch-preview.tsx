@@ -1,5 +1,5 @@
 // A switch's preview in the action dialog: counts by kind, closure sizes, and the top changed packages (read-only).
-import type { Diff } from '../../common/contract.ts';
+import type { Diff } from '../../common/contract/index.ts';
 import { formatVersions } from '../../common/diff-format.ts';
 import { formatSize } from '../../common/format-size.ts';
 import { DIFF_KINDS, KIND_INFO } from '../../common/diff-kinds.ts';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { ActionOutcome } from '../../common/contract.ts';
+import type { ActionOutcome } from '../../common/contract/index.ts';
 import { canClose, canConfirm, labelledInPreview, nextDialog, openDialog, type ActionRequest } from './action-dialog.ts';
 
 const switchRequest: ActionRequest = { action: 'switch', generation: { kind: 'system', name: 'system', number: 41 }, mode: 'switch' };

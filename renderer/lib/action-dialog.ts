@@ -1,5 +1,5 @@
 // The action dialog's state machine: preview, confirm, run, outcome. Pure; the actions store drives it.
-import type { ActionOutcome, DeletePreview, GcPreview, GenerationRef, GentryErrorShape, SwitchMode, SwitchPreview } from '../../common/contract.ts';
+import type { ActionOutcome, DeletePreview, GcPreview, GenerationRef, GentryErrorShape, SwitchMode, SwitchPreview } from '../../common/contract/index.ts';
 import type { DeletableKind } from './action-rules.ts';
 
 /** What the person asked to do. */

@@ -1,5 +1,5 @@
 // Which actions apply to which generation and profile kind, and which generations may be marked for deletion.
-import type { Generation, Profile, ProfileKind, SwitchMode } from '../../common/contract.ts';
+import type { Generation, Profile, ProfileKind, SwitchMode } from '../../common/contract/index.ts';
 
 /** A switch the details pane offers: its mode, whether it can run, and why not when it cannot. */
 export type SwitchOffer = { mode: SwitchMode; label: string; enabled: boolean; reason: string | null };

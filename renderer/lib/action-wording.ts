@@ -1,5 +1,5 @@
 // The words of the action dialog: titles, confirm labels, what a preview frees, and how an outcome reads.
-import type { ActionOutcome } from '../../common/contract.ts';
+import type { ActionOutcome } from '../../common/contract/index.ts';
 import { formatSize } from '../../common/format-size.ts';
 import type { ActionRequest } from './action-dialog.ts';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Machine, ProfileList } from '../../common/contract.ts';
+import type { Machine, ProfileList } from '../../common/contract/index.ts';
 import { pickScreen, profilesWithGenerations, type ScreenInputs } from './app-screen.ts';
 import { generation, profile } from '../../test-support/contract-fixtures.ts';
 

@@ -1,5 +1,5 @@
 // Which screen the window shows, decided from what has loaded so far.
-import type { GentryErrorShape, Machine, ProfileList } from '../../common/contract.ts';
+import type { GentryErrorShape, Machine, ProfileList } from '../../common/contract/index.ts';
 
 /** The screens of the app: loading, one of two error screens, the welcome panel, the generations, or a diff. */
 export type AppScreen = 'loading' | 'machine-error' | 'welcome' | 'list-error' | 'generations' | 'diff';

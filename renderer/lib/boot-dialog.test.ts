@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { ActionOutcome, BootChangePreview } from '../../common/contract.ts';
+import type { ActionOutcome, BootChangePreview } from '../../common/contract/index.ts';
 import { canCloseBootDialog, draftChange, hasDraft, nextBootDialog, openBootDialog, parseTimeout } from './boot-dialog.ts';
 
 const preview: BootChangePreview = {

@@ -1,6 +1,6 @@
 // The boot dialog's state machine: (load an entry's text,) edit a draft, preview the change, confirm,
 // run, outcome. Pure; the boot store drives it. Every boot action goes through it, so none runs unseen.
-import { utf8Length, type ActionOutcome, type BootChange, type BootChangePreview, type GentryErrorShape } from '../../common/contract.ts';
+import { utf8Length, type ActionOutcome, type BootChange, type BootChangePreview, type GentryErrorShape } from '../../common/contract/index.ts';
 
 /** What the person asked to do to the boot menu. */
 export type BootRequest =

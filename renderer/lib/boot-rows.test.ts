@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { BootEntry, BootMenu } from '../../common/contract.ts';
+import type { BootEntry, BootMenu } from '../../common/contract/index.ts';
 import { generation, profile } from '../../test-support/contract-fixtures.ts';
 import { bootRows, entryActions, entryName, entryRequest, indexOfEntry } from './boot-rows.ts';
 

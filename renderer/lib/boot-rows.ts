@@ -1,6 +1,6 @@
 // The boot view's rows: each menu entry with the generation it boots (date, label, current/booted,
 // looked up in the profile list), its name for people, and the actions it offers.
-import type { BootEntry, BootMenu, Generation, Profile } from '../../common/contract.ts';
+import type { BootEntry, BootMenu, Generation, Profile } from '../../common/contract/index.ts';
 import type { BootRequest } from './boot-dialog.ts';
 
 /** One row of the boot view. */

@@ -1,6 +1,6 @@
 // The words of the boot view and its dialog: titles, confirm labels, where a setting comes from, the
 // EFI-variable trap, timeouts, and where Gentry looked for an ESP.
-import type { BootChange, BootMenu } from '../../common/contract.ts';
+import type { BootChange, BootMenu } from '../../common/contract/index.ts';
 import type { BootRequest } from './boot-dialog.ts';
 
 /** Where a boot setting comes from. */

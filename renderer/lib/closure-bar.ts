@@ -1,5 +1,5 @@
 // The small bar beside a closure size: its length relative to the largest closure in the profile.
-import type { Generation } from '../../common/contract.ts';
+import type { Generation } from '../../common/contract/index.ts';
 
 /** The largest closure size among the generations, or 0 when none is known. */
 export function largestClosure(generations: readonly Generation[]): number {

@@ -1,5 +1,5 @@
 // Which columns the generation list shows for a profile, and how wide each is.
-import type { Generation, ProfileKind } from '../../common/contract.ts';
+import type { Generation, ProfileKind } from '../../common/contract/index.ts';
 
 /** A column of the generation list; also the `data-field` of its cells. */
 export type ColumnField =

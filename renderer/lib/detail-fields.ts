@@ -1,5 +1,5 @@
 // Which fields the details pane lists for a generation: all that apply to its profile's kind, plus any that are set.
-import type { Generation, ProfileKind } from '../../common/contract.ts';
+import type { Generation, ProfileKind } from '../../common/contract/index.ts';
 
 /** A row of the details pane; also its `data-field`. */
 export type DetailField =

@@ -1,5 +1,5 @@
 // Names for generations and pairs of them: the `kind:name:number` of a ref and the cache key of a diff.
-import type { GenerationRef } from '../../common/contract.ts';
+import type { GenerationRef } from '../../common/contract/index.ts';
 
 /** A generation as one string: "system:system:42" (also the diff view's data-from / data-to). */
 export function refKey(ref: GenerationRef): string {

@@ -1,5 +1,5 @@
 // Which two generations a diff compares: the one before a generation, a pair in time order, the next pair.
-import type { GenerationRef, Profile } from '../../common/contract.ts';
+import type { GenerationRef, Profile } from '../../common/contract/index.ts';
 
 /** The pair a diff compares, older (`from`) and newer (`to`). */
 export type DiffPair = { from: GenerationRef; to: GenerationRef };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { DiffStatus, PackageDiff, Selection } from '../../common/contract.ts';
+import type { DiffStatus, PackageDiff, Selection } from '../../common/contract/index.ts';
 import { packageDiff } from '../../test-support/contract-fixtures.ts';
 import { DIFF_KINDS } from '../../common/diff-kinds.ts';
 import { filterRows, nextSort, SHOW_ALL, sortRows, visibleRows } from './diff-rows.ts';

@@ -1,5 +1,5 @@
 // Which rows of a diff the table shows, and in what order: kind filters, "selected only", name search, sort.
-import type { DiffStatus, PackageDiff } from '../../common/contract.ts';
+import type { DiffStatus, PackageDiff } from '../../common/contract/index.ts';
 import { sizeDelta } from '../../common/diff-format.ts';
 import { kindRank } from '../../common/diff-kinds.ts';
 

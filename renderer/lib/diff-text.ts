@@ -1,5 +1,5 @@
 // "Copy as text": the rows shown, as plain lines grouped by kind, e.g. "[U*] kicad 8.0.1 → 8.0.2 +12.3 MiB".
-import type { PackageDiff } from '../../common/contract.ts';
+import type { PackageDiff } from '../../common/contract/index.ts';
 import { formatSizeDelta, formatVersions, sizeDelta } from '../../common/diff-format.ts';
 import { DIFF_KINDS, KIND_INFO, SELECTION_INFO } from '../../common/diff-kinds.ts';
 

@@ -1,5 +1,5 @@
 // Ordering of generations in the list: newest first.
-import type { Generation } from '../../common/contract.ts';
+import type { Generation } from '../../common/contract/index.ts';
 
 /** Returns a copy of the generations, highest number (newest) first. */
 export function newestFirst(generations: readonly Generation[]): Generation[] {

@@ -1,5 +1,5 @@
 // The words of the history chart: a generation's date, and what a point says to a screen reader and on hover.
-import type { HistoryPoint } from '../../common/contract.ts';
+import type { HistoryPoint } from '../../common/contract/index.ts';
 import { formatSize } from '../../common/format-size.ts';
 import { formatAbsolute, parseGenerationDate } from './format-date.ts';
 import { shortRevision } from './revision.ts';

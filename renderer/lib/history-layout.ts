@@ -1,5 +1,5 @@
 // Where the history chart draws each generation: x by index or date, closure size and package count on two y scales.
-import type { HistoryPoint } from '../../common/contract.ts';
+import type { HistoryPoint } from '../../common/contract/index.ts';
 import { byteTickLabels, byteTicks, countTicks, linearScale } from './chart-scale.ts';
 import { parseGenerationDate } from './format-date.ts';
 import { formatCount } from './history-labels.ts';

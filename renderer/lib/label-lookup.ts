@@ -1,5 +1,5 @@
 // Finding a generation (and so its label) from a reference, in the one profile list every view shares.
-import type { Generation, GenerationRef, Profile } from '../../common/contract.ts';
+import type { Generation, GenerationRef, Profile } from '../../common/contract/index.ts';
 
 /** The generation `ref` names in `profiles`, or null when the list does not have it. */
 export function findGeneration(profiles: readonly Profile[] | null, ref: GenerationRef): Generation | null {

@@ -1,5 +1,5 @@
 // Labels and notes of generations: checking what the person typed, and the words that show them.
-import type { DeletePreview, Generation } from '../../common/contract.ts';
+import type { DeletePreview, Generation } from '../../common/contract/index.ts';
 
 /** The longest label and note the contract takes. */
 export const MAX_LABEL = 200;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { GenerationRef } from '../../common/contract.ts';
+import type { GenerationRef } from '../../common/contract/index.ts';
 import { pin, pinProblem, pinTarget } from '../../test-support/contract-fixtures.ts';
 import { attrProblem, canClosePin, canPin, defaultTarget, hasBlockingProblems, openPinDialog, pinInput, withTargets } from './pin-dialog.ts';
 import type { PinRequest } from './pin-rules.ts';

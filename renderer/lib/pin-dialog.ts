@@ -1,6 +1,6 @@
 // The pin dialog's state: which attribute, version, generation and target, the reason, the preview
 // Gentry answered, and where the dialog is. Pure; the pins store drives it.
-import type { CallInput, GentryErrorShape, Pin, PinProblem, PinTarget } from '../../common/contract.ts';
+import type { CallInput, GentryErrorShape, Pin, PinProblem, PinTarget } from '../../common/contract/index.ts';
 import { targetsForKind, type PinRequest } from './pin-rules.ts';
 
 /** What `previewPin` answers: the entry as it will be written, the whole file, and what is wrong. */

@@ -1,6 +1,6 @@
 // How pins read on screen: their age, their source and revision, their problems' names and the
 // worst severity among them, and a pins.json entry as text.
-import type { Pin, PinProblem } from '../../common/contract.ts';
+import type { Pin, PinProblem } from '../../common/contract/index.ts';
 import { shortRevision } from './revision.ts';
 
 /** A pin older than this many days is shown with a warning (it may have been fixed upstream since). */

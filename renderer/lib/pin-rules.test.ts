@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { GenerationRef } from '../../common/contract.ts';
+import type { GenerationRef } from '../../common/contract/index.ts';
 import { packageDiff, pin, pinProblem, pinTarget, profile } from '../../test-support/contract-fixtures.ts';
 import {
   attrMatchesName, beforeVersions, chooserLabel, choiceLabel, pinActionLabel, pinRequestForRow, pinsInOrder, pinsMatching, problemsOf,

@@ -1,6 +1,6 @@
 // Which diff rows can be pinned and to what, which pins a package name stands for, and how a
 // generation named by a pins answer ({profile, number}) maps back to a generation of the app.
-import type { DiffStatus, GenerationRef, PackageDiff, Pin, PinProblem, PinTarget, Profile, ProfileKind } from '../../common/contract.ts';
+import type { DiffStatus, GenerationRef, PackageDiff, Pin, PinProblem, PinTarget, Profile, ProfileKind } from '../../common/contract/index.ts';
 
 /** The row kinds that offer "Pin to the version from generation N": the version before is gone or moved. */
 export const PINNABLE_STATUSES: ReadonlySet<DiffStatus> = new Set(['upgraded', 'downgraded', 'changed', 'removed']);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Settings } from '../../common/contract.ts';
+import type { Settings } from '../../common/contract/index.ts';
 import { draftProblem, draftTarget, settingsWithTarget } from './pin-target-form.ts';
 
 const existing = [{ name: 'sys', path: '/etc/nixos/pins', kind: 'system' as const }];

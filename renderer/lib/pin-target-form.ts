@@ -1,6 +1,6 @@
 // The inline "Add a target" form of the Pins view: checking what was typed, and the settings with the
 // new overlay target appended (the settings file itself is checked again by Gentry when it is saved).
-import { OverlayTargetSchema, type OverlayTarget, type Settings } from '../../common/contract.ts';
+import { OverlayTargetSchema, type OverlayTarget, type Settings } from '../../common/contract/index.ts';
 
 /** What the form holds while it is being filled. */
 export type TargetDraft = { name: string; path: string; kind: OverlayTarget['kind'] };

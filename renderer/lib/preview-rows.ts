@@ -1,5 +1,5 @@
 // The few diff rows a switch preview lists: packages the person selected first, then by kind and name.
-import type { PackageDiff } from '../../common/contract.ts';
+import type { PackageDiff } from '../../common/contract/index.ts';
 import { sortRows } from './diff-rows.ts';
 
 /** The rows to list (at most `limit`) and how many more the diff holds. */

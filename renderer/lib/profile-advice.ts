@@ -1,5 +1,5 @@
 // What to tell the person when a profile cannot be read or has no generations yet.
-import type { Profile } from '../../common/contract.ts';
+import type { Profile } from '../../common/contract/index.ts';
 
 /** One or two sentences on what to do about a profile that has a problem or no generations. */
 export function profileAdvice(profile: Pick<Profile, 'kind' | 'name' | 'path' | 'problem'>): string {

@@ -1,5 +1,5 @@
 // How profiles are grouped and ordered in the sidebar, and how to step between them.
-import type { Profile, ProfileKind } from '../../common/contract.ts';
+import type { Profile, ProfileKind } from '../../common/contract/index.ts';
 
 /** A stable key for a profile: its kind and name ("system:system", "home:alice"). */
 export function profileKey(profile: Pick<Profile, 'kind' | 'name'>): string {

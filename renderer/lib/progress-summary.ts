@@ -1,6 +1,6 @@
 // What the progress panel says about a run's counts: the build bar's fill, the sentences beside it, and the
 // active builds in a steady order.
-import type { Progress } from '../../common/contract.ts';
+import type { Progress } from '../../common/contract/index.ts';
 import { formatSize } from '../../common/format-size.ts';
 
 /** Counts of a run before Nix has said anything. */

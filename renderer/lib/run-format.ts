@@ -1,5 +1,5 @@
 // The words and numbers of a run: how long it took, how its state reads, and the diff a finished run leads to.
-import type { RunSummary } from '../../common/contract.ts';
+import type { RunSummary } from '../../common/contract/index.ts';
 import type { DiffPair } from './diff-pairs.ts';
 import { formatAbsolute, parseGenerationDate } from './format-date.ts';
 

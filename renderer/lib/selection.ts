@@ -1,5 +1,5 @@
 // Which profile and which generation are selected, kept sensible when the profile list changes.
-import type { Profile } from '../../common/contract.ts';
+import type { Profile } from '../../common/contract/index.ts';
 import { orderedProfiles, profileKey } from './profile-order.ts';
 
 /** The generation selected when the person has not picked one: the current one, else the newest. */

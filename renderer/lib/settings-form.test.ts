@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SettingsSchema } from '../../common/contract.ts';
+import { SettingsSchema } from '../../common/contract/index.ts';
 import { settings } from '../../test-support/contract-fixtures.ts';
 import { checkDraft, draftFromSettings, emptyTarget, sameSettings, settingsFromDraft, visibleErrors } from './settings-form.ts';
 

@@ -1,7 +1,7 @@
 // The settings form as text fields, and turning it back into settings checked with the contract's own schema:
 // every problem keyed by the field it belongs to, in words a person can act on.
 import type { z } from 'zod';
-import { type OverlayTarget, type Settings, SettingsSchema } from '../../common/contract.ts';
+import { type OverlayTarget, type Settings, SettingsSchema } from '../../common/contract/index.ts';
 
 /** One overlay target as the form holds it; `key` tells rows apart while they are edited. */
 export type TargetDraft = { key: number; name: string; path: string; kind: OverlayTarget['kind'] };

@@ -1,6 +1,6 @@
 // What the stores do with a call that rejects instead of answering (a broken link, a bug in a door):
 // turn it into a typed error, so no dialog or view waits forever.
-import type { GentryErrorShape } from '../../common/contract.ts';
+import type { GentryErrorShape } from '../../common/contract/index.ts';
 
 /** A call's answer: a value or a typed error. */
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: GentryErrorShape };

@@ -1,6 +1,6 @@
 // The numbers the terminal exchanges with main: how much output an acknowledgement counts, the size limits of
 // the contract, and typed input cut into pieces the contract accepts.
-import { utf8Length } from '../../common/contract.ts';
+import { utf8Length } from '../../common/contract/index.ts';
 
 /** A terminal's size in cells. */
 export type TerminalSize = { cols: number; rows: number };

@@ -1,5 +1,5 @@
 import { describe, it, expect, vi } from 'vitest';
-import type { ActionOutcome, EventPayload } from '../../common/contract.ts';
+import type { ActionOutcome, EventPayload } from '../../common/contract/index.ts';
 import { createActionsStore, type ActionsApi } from './actions-store.ts';
 
 type Pending = { name: string; input: unknown; answer: (result: unknown) => void };

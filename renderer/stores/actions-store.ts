@@ -1,6 +1,6 @@
 // The action dialog (switch, boot, delete, collect garbage: preview, confirm, run, outcome) and the generations marked for deletion.
 import { createStore } from 'zustand/vanilla';
-import type { ActionOutcome, GentryApi } from '../../common/contract.ts';
+import type { ActionOutcome, GentryApi } from '../../common/contract/index.ts';
 import { canClose, canConfirm, labelledInPreview, nextDialog, openDialog, type ActionPreview, type ActionRequest, type DialogEvent, type DialogState } from '../lib/action-dialog.ts';
 import { toggleMark } from '../lib/action-rules.ts';
 import { profileKey } from '../lib/profile-order.ts';

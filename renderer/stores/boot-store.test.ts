@@ -1,5 +1,5 @@
 import { describe, it, expect, vi } from 'vitest';
-import type { ActionOutcome, BootChangePreview, BootEntry, BootMenu, EventPayload } from '../../common/contract.ts';
+import type { ActionOutcome, BootChangePreview, BootEntry, BootMenu, EventPayload } from '../../common/contract/index.ts';
 import { createBootStore, type BootApi } from './boot-store.ts';
 
 type Pending = { name: string; input: unknown; answer: (result: unknown) => void };

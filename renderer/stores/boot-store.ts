@@ -1,7 +1,7 @@
 // The boot menu as the next boot will show it, the entry selected in the boot view, and the boot
 // dialog: every change is previewed, confirmed, run through the helper, and the menu read again.
 import { createStore } from 'zustand/vanilla';
-import type { ActionOutcome, BootMenu, GentryApi, GentryErrorShape } from '../../common/contract.ts';
+import type { ActionOutcome, BootMenu, GentryApi, GentryErrorShape } from '../../common/contract/index.ts';
 import { canCloseBootDialog, draftChange, nextBootDialog, openBootDialog, type BootDialogEvent, type BootDialogState, type BootRequest } from '../lib/boot-dialog.ts';
 import { type Answer, settle } from '../lib/settle.ts';
 

@@ -18,7 +18,7 @@ import { createRunsStore, type RunsState } from './runs-store.ts';
 import { createSettingsStore, type SettingsState } from './settings-store.ts';
 import { opensDiffByItself, runDiffPair } from '../lib/run-format.ts';
 import { profileKey } from '../lib/profile-order.ts';
-import type { RunSummary } from '../../common/contract.ts';
+import type { RunSummary } from '../../common/contract/index.ts';
 
 /** The generations store of this page. */
 export const generationsStore = createGenerationsStore(api);

@@ -1,6 +1,6 @@
 // How the diff table is narrowed and ordered: kinds shown, selected only, name search, sort. Kept across diffs.
 import { createStore } from 'zustand/vanilla';
-import type { DiffStatus } from '../../common/contract.ts';
+import type { DiffStatus } from '../../common/contract/index.ts';
 import { nextSort, type DiffFilter, type DiffSort, type SortField } from '../lib/diff-rows.ts';
 
 /** What the diff filter store holds and can do. */

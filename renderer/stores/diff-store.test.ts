@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { CallInput, CallResult } from '../../common/contract.ts';
+import type { CallInput, CallResult } from '../../common/contract/index.ts';
 import { diffOf, packageDiff } from '../../test-support/contract-fixtures.ts';
 import type { DiffPair } from '../lib/diff-pairs.ts';
 import { createDiffStore } from './diff-store.ts';

@@ -1,6 +1,6 @@
 // Which diff is open, loading it, and the last few diffs kept so stepping back and forth does not ask again.
 import { createStore } from 'zustand/vanilla';
-import type { Diff, GentryApi, GentryErrorShape } from '../../common/contract.ts';
+import type { Diff, GentryApi, GentryErrorShape } from '../../common/contract/index.ts';
 import { diffKey } from '../lib/diff-key.ts';
 import type { DiffPair } from '../lib/diff-pairs.ts';
 import { RecentCache } from '../lib/recent-cache.ts';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { CallResult, ProfileList } from '../../common/contract.ts';
+import type { CallResult, ProfileList } from '../../common/contract/index.ts';
 import { generation, profile } from '../../test-support/contract-fixtures.ts';
 import { createGenerationsStore, selectedGenerationNumber, selectedProfile, visibleNotices } from './generations-store.ts';
 

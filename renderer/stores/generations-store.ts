@@ -1,6 +1,6 @@
 // Every profile and its generations, what is selected, and reloading when they change.
 import { createStore } from 'zustand/vanilla';
-import type { GentryApi, GentryErrorShape, Profile, ProfileList } from '../../common/contract.ts';
+import type { GentryApi, GentryErrorShape, Profile, ProfileList } from '../../common/contract/index.ts';
 import { adjacentKey, orderedProfiles, profileKey } from '../lib/profile-order.ts';
 import { effectiveGenerationNumber, reconcileProfileKey } from '../lib/selection.ts';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { CallInput, CallResult } from '../../common/contract.ts';
+import type { CallInput, CallResult } from '../../common/contract/index.ts';
 import { historyPoint } from '../../test-support/contract-fixtures.ts';
 import { createHistoryStore } from './history-store.ts';
 

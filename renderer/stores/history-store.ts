@@ -1,6 +1,6 @@
 // The history of each profile (closure size and package count per generation) for the chart, and how the chart shows.
 import { createStore } from 'zustand/vanilla';
-import type { GentryApi, GentryErrorShape, HistoryPoint, ProfileKind } from '../../common/contract.ts';
+import type { GentryApi, GentryErrorShape, HistoryPoint, ProfileKind } from '../../common/contract/index.ts';
 import type { XMode } from '../lib/history-layout.ts';
 
 /** One profile's history as far as it has loaded. */

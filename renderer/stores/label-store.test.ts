@@ -1,5 +1,5 @@
 import { describe, it, expect, vi } from 'vitest';
-import type { CallResult } from '../../common/contract.ts';
+import type { CallResult } from '../../common/contract/index.ts';
 import { createLabelStore, labelKey, type LabelApi } from './label-store.ts';
 
 const ref = { kind: 'system' as const, name: 'system', number: 12 };

@@ -1,7 +1,7 @@
 // Saving a generation's label and note. The generations reload when Gentry says the labels changed
 // (profilesChanged, reason 'label'), so every view shows the new label from the one profile list.
 import { createStore } from 'zustand/vanilla';
-import type { GenerationRef, GentryApi, GentryErrorShape } from '../../common/contract.ts';
+import type { GenerationRef, GentryApi, GentryErrorShape } from '../../common/contract/index.ts';
 import type { LabelDraft } from '../lib/label-text.ts';
 import { callFailure } from '../lib/settle.ts';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { CallResult, Machine } from '../../common/contract.ts';
+import type { CallResult, Machine } from '../../common/contract/index.ts';
 import { createMachineStore } from './machine-store.ts';
 
 const bare: Machine = {

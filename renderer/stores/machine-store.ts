@@ -1,6 +1,6 @@
 // The machine Gentry is looking at, and opening the demo machine.
 import { createStore } from 'zustand/vanilla';
-import type { GentryApi, GentryErrorShape, Machine } from '../../common/contract.ts';
+import type { GentryApi, GentryErrorShape, Machine } from '../../common/contract/index.ts';
 
 /** What the machine store holds and can do. */
 export type MachineState = {

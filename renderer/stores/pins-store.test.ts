@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { GenerationRef, Settings } from '../../common/contract.ts';
+import type { GenerationRef, Settings } from '../../common/contract/index.ts';
 import { pin, pinProblem, pinTarget } from '../../test-support/contract-fixtures.ts';
 import type { PinRequest } from '../lib/pin-rules.ts';
 import { createPinsStore, type PinsApi } from './pins-store.ts';

@@ -1,7 +1,7 @@
 // Pins: the overlay targets and their pins, the pin dialog (preview, then pin), unpinning, the
 // "Find versions" search, and adding an overlay target to the settings.
 import { createStore } from 'zustand/vanilla';
-import type { GentryApi, GentryErrorShape, OverlayTarget, PinSuggestions, PinTarget } from '../../common/contract.ts';
+import type { GentryApi, GentryErrorShape, OverlayTarget, PinSuggestions, PinTarget } from '../../common/contract/index.ts';
 import { canClosePin, canPin, openPinDialog, pinInput, withTargets, type PinDialogState } from '../lib/pin-dialog.ts';
 import { withTarget, type PinRequest } from '../lib/pin-rules.ts';
 import { settingsWithTarget } from '../lib/pin-target-form.ts';

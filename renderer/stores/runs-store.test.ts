@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { RunSummary } from '../../common/contract.ts';
+import type { RunSummary } from '../../common/contract/index.ts';
 import { progress, recipe, runSummary } from '../../test-support/contract-fixtures.ts';
 import { createRunsStore, type RunsApi, type TerminalSink } from './runs-store.ts';
 

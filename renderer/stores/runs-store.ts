@@ -5,7 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import type {
   EventPayload, GentryApi, GentryErrorShape, Progress, RebuildMode, Recipe, RecipeId, RunSummary,
-} from '../../common/contract.ts';
+} from '../../common/contract/index.ts';
 import { runDiffPair } from '../lib/run-format.ts';
 import { TerminalBuffer } from '../lib/terminal-buffer.ts';
 import { ackUnits, clampSize, splitInput, type TerminalSize } from '../lib/terminal-flow.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Settings } from '../../common/contract.ts';
+import type { Settings } from '../../common/contract/index.ts';
 import { settings } from '../../test-support/contract-fixtures.ts';
 import { createSettingsStore, isDirty } from './settings-store.ts';
 

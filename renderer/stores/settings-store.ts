@@ -1,7 +1,7 @@
 // Gentry's settings and the form that edits them: loaded once, edited as text, checked in the page with the
 // contract's schema before anything is sent, and saved (after which the recipes are asked for again).
 import { createStore } from 'zustand/vanilla';
-import type { GentryApi, GentryErrorShape, Settings } from '../../common/contract.ts';
+import type { GentryApi, GentryErrorShape, Settings } from '../../common/contract/index.ts';
 import {
   checkDraft, draftFromSettings, emptyTarget, type FieldErrors, sameSettings, type SettingsDraft, settingsFromDraft, type TargetDraft,
 } from '../lib/settings-form.ts';

@@ -2,7 +2,7 @@
 // a history chart to move between generations; Esc goes back to the generations.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Diff, Profile } from '../../common/contract.ts';
+import type { Diff, Profile } from '../../common/contract/index.ts';
 import { formatSize } from '../../common/format-size.ts';
 import { DiffHeader } from '../components/diff-header.tsx';
 import { DiffSummary } from '../components/diff-summary.tsx';

@@ -1,6 +1,6 @@
 // The main view: profiles in a sidebar; the selected profile's generations and the selected one's details.
 import { useCallback, useEffect, useMemo } from 'react';
-import type { Profile } from '../../common/contract.ts';
+import type { Profile } from '../../common/contract/index.ts';
 import { CompareControls } from '../components/compare-controls.tsx';
 import { DeleteBar } from '../components/delete-bar.tsx';
 import { GenerationActions } from '../components/generation-actions.tsx';
