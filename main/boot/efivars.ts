@@ -2,7 +2,7 @@
 // `<Name>-4a67b082-0a4c-41cf-b6c7-440b29bb8c4f` holding 4 bytes of attributes, then the value as
 // UTF-16LE with a terminating NUL.
 import { join } from 'node:path';
-import { readRegularFile } from '../state-file.ts';
+import { readRegularFile } from '../infra/state-file.ts';
 
 /** The vendor GUID of systemd-boot's variables. */
 export const LOADER_GUID = '4a67b082-0a4c-41cf-b6c7-440b29bb8c4f';

@@ -2,7 +2,7 @@
 // the order systemd-boot sorts them in, and which NixOS generation each entry boots.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readTextFile } from '../state-file.ts';
+import { readTextFile } from '../infra/state-file.ts';
 import { strverscmp } from './strverscmp.ts';
 
 /** One parsed entry file. */

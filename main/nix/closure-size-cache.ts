@@ -3,7 +3,7 @@
 // never changes either: once measured, it can be remembered across runs.
 import { writeFileAtomically } from '../infra/atomic-file.ts';
 import type { Logger } from '../infra/log.ts';
-import { readTextFile, withStateLock } from '../state-file.ts';
+import { readTextFile, withStateLock } from '../infra/state-file.ts';
 import type { ClosureSizer } from './closure-sizes.ts';
 
 /** How many entries the cache keeps at most; the ones not asked for in the latest run go first. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomically } from '../infra/atomic-file.ts';
 import type { Logger } from '../infra/log.ts';
-import { readTextFile, withStateLock } from '../state-file.ts';
+import { readTextFile, withStateLock } from '../infra/state-file.ts';
 
 const CacheFileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), z.unknown()) });
 

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Pin } from '../common/contract.ts';
-import { readLabels, writeLabel } from './labels/labels.ts';
-import { updatePinsFile, withPin } from './pins/pins-file.ts';
+import type { Pin } from '../../common/contract/index.ts';
+import { readLabels, writeLabel } from '../labels/labels.ts';
+import { updatePinsFile, withPin } from '../pins/pins-file.ts';
 import { lockFileOf, updateStateFile, withStateLock } from './state-file.ts';
 
 const here = resolve(import.meta.dirname);
@@ -31,7 +31,7 @@ function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<stri
 
 // Each process makes 100 rounds of changes: round i labels generation 2i+base. It prints when it started and ended.
 const labelScript = `
-import { writeLabel } from ${JSON.stringify(join(here, 'labels/labels.ts'))};
+import { writeLabel } from ${JSON.stringify(join(here, '../labels/labels.ts'))};
 const [dir, base, rounds] = process.argv.slice(1);
 const t0 = Date.now();
 for (let i = 0; i < Number(rounds); i++) await writeLabel(dir, { profile: '/nix/var/nix/profiles/system', number: Number(base) + 2 * i, storePath: null }, 'kept ' + i, null);
@@ -39,7 +39,7 @@ console.log(JSON.stringify([t0, Date.now()]));
 `;
 
 const pinScript = `
-import { updatePinsFile, withPin } from ${JSON.stringify(join(here, 'pins/pins-file.ts'))};
+import { updatePinsFile, withPin } from ${JSON.stringify(join(here, '../pins/pins-file.ts'))};
 const [dir, who, rounds] = process.argv.slice(1);
 const t0 = Date.now();
 for (let i = 0; i < Number(rounds); i++) {
@@ -59,7 +59,7 @@ describe('state files under concurrent change', () => {
     store.forEach((name, i) => symlinkSync(join('/nix/store', name), join(root, `profiles/system-${i + 1}-link`)));
     symlinkSync('system-2-link', join(root, 'profiles/system'));
     const env = { ...process.env, XDG_STATE_HOME: join(root, 'state') };
-    const label = (n: number, text: string) => run([join(here, '../bin/gentry.js'), 'label', String(n), text, '--system-profile', join(root, 'profiles/system')], env);
+    const label = (n: number, text: string) => run([join(here, '../../bin/gentry.js'), 'label', String(n), text, '--system-profile', join(root, 'profiles/system')], env);
     let lost = 0;
     for (let round = 0; round < 100; round++) {
       await Promise.all([label(1, `one ${round}`), label(2, `two ${round}`)]);

@@ -7,9 +7,9 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileWriteError } from './infra/errors.ts';
+import { fileWriteError } from './errors.ts';
 
-const labels = join(resolve(import.meta.dirname), 'labels/labels.ts');
+const labels = join(resolve(import.meta.dirname), '../labels/labels.ts');
 // Labels generation 1 in the state directory argv[1] with a note of argv[2] bytes; prints the error as JSON.
 const script = `
 import { writeLabel } from ${JSON.stringify(labels)};

@@ -8,8 +8,8 @@ import { constants } from 'node:fs';
 import { type FileHandle, link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { writeFileAtomically } from './infra/atomic-file.ts';
-import { fileWriteError, GentryError } from './infra/errors.ts';
+import { writeFileAtomically } from './atomic-file.ts';
+import { fileWriteError, GentryError } from './errors.ts';
 
 /** The largest state file Gentry reads (16 MiB): anything bigger is not one of ours. */
 export const STATE_FILE_MAX_BYTES = 16 * 1024 * 1024;
