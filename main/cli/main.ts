@@ -63,8 +63,8 @@ async function diff(args: ParsedArgs): Promise<number> {
 }
 
 async function history(args: ParsedArgs): Promise<number> {
-  const [{ profilePath, resolveGeneration }, { diffSides }, { formatDiff }] = await loadDiff();
-  const { readProfileLinks } = await import('../nix/profile-links.ts');
+  const [{ resolveGeneration }, { diffSides }, { formatDiff }] = await loadDiff();
+  const [{ readProfileLinks }, { profilePath }] = await Promise.all([import('../nix/profile-links.ts'), import('../nix/profile-path.ts')]);
   const last = parseCount('last', args.values.last, 10);
   const paths = pathsFrom(args.values);
   const which = typeof args.values.profile === 'string' ? args.values.profile : 'system';

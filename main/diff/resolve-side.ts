@@ -6,24 +6,13 @@ import type { DiffSide, GenerationRef, ProfileKind } from '../../common/contract
 import { isStorePath, toStorePath } from '../../common/store-path.ts';
 import { GentryError } from '../infra/errors.ts';
 import type { MachinePaths } from '../nix/locations.ts';
-import { readProfileLinks } from '../nix/profile-links.ts';
-import { profileRefs } from '../nix/read-model.ts';
+import { profilePath } from '../nix/profile-path.ts';
+import { generationLink, readProfileLinks } from '../nix/profile-links.ts';
 
 /** One side of a diff, resolved. */
 export interface ResolvedSide {
   side: DiffSide;
   kind: ProfileKind | null;
-}
-
-/** The profile link of (kind, name), or a bad-input error naming the profiles there are. */
-export async function profilePath(paths: MachinePaths, kind: ProfileKind, name: string): Promise<string> {
-  const refs = await profileRefs(paths);
-  const ref = refs.find((r) => r.kind === kind && r.name === name);
-  if (!ref) {
-    const known = refs.map((r) => (r.kind === 'system' && r.name === 'system' ? 'system' : `${r.kind === 'system' ? '' : `${r.kind} `}${r.name}`)).join(', ');
-    throw new GentryError('bad-input', `there is no ${kind} profile named ${JSON.stringify(name)}`, `Profiles here: ${known}.`);
-  }
-  return ref.path;
 }
 
 /** Checks that a generation's target is a store path that still exists. */
@@ -39,7 +28,7 @@ async function checkStorePath(target: string, what: string): Promise<string> {
 
 /** Resolves generation `number` of the profile at `profile`. */
 export async function resolveGeneration(profile: string, kind: ProfileKind, number: number): Promise<ResolvedSide> {
-  const link = join(dirname(profile), `${basename(profile)}-${number}-link`);
+  const link = generationLink(profile, number);
   let target: string;
   try {
     target = resolve(dirname(link), await readlink(link));

@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ActionOutcome } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import { resolveGeneration } from '../diff/resolve-side.ts';
-import { readProfileLinks } from '../nix/profile-links.ts';
+import { generationLink, readProfileLinks } from '../nix/profile-links.ts';
 import type { ProcessRunner } from '../infra/process.ts';
 
 /** Points `link` at `target` atomically: a temporary symlink beside it, renamed over it. */
@@ -25,8 +25,7 @@ export async function replaceLink(link: string, target: string): Promise<void> {
 export async function switchHome(profile: string, number: number, run: ProcessRunner): Promise<ActionOutcome> {
   const { side } = await resolveGeneration(profile, 'home', number);
   const previous = await readlink(profile).catch(() => null);
-  const name = basename(profile);
-  await replaceLink(profile, `${name}-${number}-link`);
+  await replaceLink(profile, basename(generationLink(profile, number)));
   const res = await run(join(side.storePath, 'activate'), [], { timeoutMs: 10 * 60_000 });
   if (res.code === 0) return { state: 'done', message: `home-manager generation ${number} is active.`, result: null };
   let restored = 'the profile link could not be put back: check `gentry list`';
@@ -47,7 +46,7 @@ export async function deleteHome(profile: string, numbers: readonly number[]): P
   }
   const removed: number[] = [];
   for (const n of numbers) {
-    await unlink(join(dirname(profile), `${basename(profile)}-${n}-link`));
+    await unlink(generationLink(profile, n));
     removed.push(n);
   }
   return { state: 'done', message: `Deleted home-manager generation${removed.length > 1 ? 's' : ''} ${removed.join(', ')}.`, result: { removed } };

@@ -1,8 +1,9 @@
 // The setLabel call: label (or unlabel) one generation of a profile.
 import { readlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { GentryHandlers } from '../../common/contract/index.ts';
-import { profilePath } from '../diff/resolve-side.ts';
+import { generationLink } from '../nix/profile-links.ts';
+import { profilePath } from '../nix/profile-path.ts';
 import { GentryError } from '../infra/errors.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { writeLabel } from './labels.ts';
@@ -12,7 +13,7 @@ export function labelHandlers(deps: ServiceDeps): Pick<GentryHandlers, 'setLabel
   return {
     setLabel: async ({ generation: g, label, note }) => {
       const profile = await profilePath(deps.paths(), g.kind, g.name);
-      const link = join(dirname(profile), `${basename(profile)}-${g.number}-link`);
+      const link = generationLink(profile, g.number);
       const target = await readlink(link).then(
         (t) => resolve(dirname(link), t),
         () => {

@@ -24,6 +24,11 @@ export class ProfileUnreadableError extends Error {
   override name = 'ProfileUnreadableError';
 }
 
+/** The path of generation `number`'s link beside the profile link `profilePath`: `<dir>/<name>-<N>-link`. */
+export function generationLink(profilePath: string, number: number): string {
+  return join(dirname(profilePath), `${basename(profilePath)}-${number}-link`);
+}
+
 /** Parses `<profileName>-<N>-link` the way Nix's parseName does; null when it does not match. */
 export function parseGenerationLinkName(profileName: string, fileName: string): number | null {
   const prefix = `${profileName}-`;

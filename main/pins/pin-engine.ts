@@ -3,7 +3,8 @@
 // versions of a package this machine has had. The CLI (`gentry pins`) and the services both use it.
 import type { GenerationRef, OverlayTarget, Pin, PinProblem, PinSuggestions, PinTarget } from '../../common/contract/index.ts';
 import { compareVersions } from '../../common/compare-versions.ts';
-import { profilePath, resolveGeneration } from '../diff/resolve-side.ts';
+import { resolveGeneration } from '../diff/resolve-side.ts';
+import { profilePath } from '../nix/profile-path.ts';
 import { GentryError } from '../infra/errors.ts';
 import type { Logger } from '../infra/log.ts';
 import type { ClosureReader } from '../nix/closure-reader.ts';
