@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { describeExit, helperCommand } from './helper-client.ts';
+import { DEB_HELPER, describeExit, helperCommand, NIXOS_HELPER } from './helper-client.ts';
 
-const pkexec = helperCommand({});
+const pkexec = helperCommand({}, () => false);
 const direct = helperCommand({ GENTRY_HELPER: '/x/gentry-helper', GENTRY_HELPER_ROOT: '/tmp/world' });
 
 describe('the helper client', () => {
   it('runs the installed helper through pkexec unless told to run one directly', () => {
     expect(pkexec).toEqual({ program: 'pkexec', prefix: ['/run/current-system/sw/libexec/gentry-helper'], viaPkexec: true });
     expect(direct).toEqual({ program: '/x/gentry-helper', prefix: ['--root', '/tmp/world'], viaPkexec: false });
+  });
+  it('picks the installed helper that exists: the NixOS path, then the deb path, else names the NixOS one', () => {
+    expect(helperCommand({}, (p) => p === NIXOS_HELPER || p === DEB_HELPER).prefix).toEqual(['/run/current-system/sw/libexec/gentry-helper']);
+    expect(helperCommand({}, (p) => p === DEB_HELPER).prefix).toEqual(['/usr/libexec/gentry-helper']);
+    expect(helperCommand({}, () => false).prefix).toEqual([NIXOS_HELPER]);
   });
   it("maps pkexec's 126 and 127 to cancelled and not authorised, and only under pkexec", () => {
     expect(describeExit(pkexec, 126, null, '')).toMatchObject({ state: 'cancelled', message: expect.stringContaining('nothing changed') });

@@ -2,6 +2,7 @@
 // tests and worlds), stream its JSON-line progress, and turn every way it can end into a message
 // that says what happened and what state the system is in.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 /** How to start the helper. */
@@ -14,14 +15,33 @@ export interface HelperCommand {
   viaPkexec: boolean;
 }
 
-/** Where NixOS installs the helper (the NixOS module puts it on the system path). */
-export const INSTALLED_HELPER = '/run/current-system/sw/libexec/gentry-helper';
+/**
+ * Where the NixOS module puts the helper: the path the polkit policy template
+ * (native-helpers/polkit/org.gentry.helper.policy) names and nix/nixos-module.nix links
+ * (environment.pathsToLink "/libexec"). pkexec compares this string with the policy's exec.path, so
+ * the three must agree; nix/helper-path.integration.test.ts reads all three.
+ */
+export const NIXOS_HELPER = '/run/current-system/sw/libexec/gentry-helper';
+
+/** Where the deb installs the helper (its copy of the policy names this path instead). */
+export const DEB_HELPER = '/usr/libexec/gentry-helper';
+
+/** The installed helper's paths, in the order Gentry tries them: NixOS, then the deb. */
+export const INSTALLED_HELPERS: readonly string[] = [NIXOS_HELPER, DEB_HELPER];
+
+/** The NixOS path: what messages name when no helper is installed. */
+export const INSTALLED_HELPER = NIXOS_HELPER;
+
+/** The first installed helper path that exists, else the NixOS one (so that messages name where it belongs). */
+export function installedHelper(exists: (path: string) => boolean = existsSync): string {
+  return INSTALLED_HELPERS.find((p) => exists(p)) ?? NIXOS_HELPER;
+}
 
 /** The helper command: pkexec and the installed helper, unless GENTRY_HELPER names a binary to run directly (with GENTRY_HELPER_ROOT as --root). */
-export function helperCommand(env: Record<string, string | undefined> = process.env): HelperCommand {
+export function helperCommand(env: Record<string, string | undefined> = process.env, exists: (path: string) => boolean = existsSync): HelperCommand {
   const direct = env.GENTRY_HELPER;
   if (direct) return { program: direct, prefix: env.GENTRY_HELPER_ROOT ? ['--root', env.GENTRY_HELPER_ROOT] : [], viaPkexec: false };
-  return { program: 'pkexec', prefix: [INSTALLED_HELPER], viaPkexec: true };
+  return { program: 'pkexec', prefix: [installedHelper(exists)], viaPkexec: true };
 }
 
 /** How a helper run ended. */

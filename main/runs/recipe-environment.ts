@@ -29,7 +29,7 @@ export async function probeRecipeEnvironment(settings: Settings, helper: HelperC
       return found.set(p, false);
     }),
   );
-  const helperInstalled = helper.viaPkexec ? await executable(INSTALLED_HELPER) : (found.get(helper.program) ?? false);
+  const helperInstalled = helper.viaPkexec ? await executable(helper.prefix[0] ?? INSTALLED_HELPER) : (found.get(helper.program) ?? false);
   let flakeDir: RecipeEnvironment['flakeDir'] = null;
   const dir = settings.systemFlake === null ? null : localFlakeDir(settings.systemFlake, homeDir);
   if (dir !== null) {
