@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildWorld, removeWorld } from '../worlds/index.ts';
-import { worldPaths } from '../main/demo.ts';
+import { worldPaths } from '../main/demo/demo-world.ts';
 import { inProcessDoor } from '../main/in-process-door.ts';
 import { silentLogger } from '../main/infra/log.ts';
 import { runProcess } from '../main/infra/process.ts';
@@ -62,7 +62,7 @@ try {
   const closurePaths = spawnSync('nix-store', ['-q', '--requisites', newer.storePath], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout.trim().split('\n').length;
 
   // In the window: switching the diff between neighbouring generations once their closures are cached.
-  const services = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger });
+  const services = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger, env: {} });
   const door = inProcessDoor(services, silentLogger);
   const ref = (number) => ({ kind: 'system', name: 'system', number });
   const [n1, n2, n3] = gens.slice(-3).map((g) => g.number);

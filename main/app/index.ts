@@ -8,31 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { appRoot, rendererDir } from '../app-root.ts';
 import { COMMON_OPTIONS } from '../cli/args.ts';
 import { createLogger } from '../infra/log.ts';
-import { gentryCacheDir, machinePaths } from '../nix/locations.ts';
-import { runProcess } from '../infra/process.ts';
-import { createServices } from '../services.ts';
+import { createServices, doorContext } from '../services.ts';
 import { EVENT_CHANNEL } from '../../common/channels.ts';
 import { registerIpcDoor, senderCheck, windowClient } from './ipc-door.ts';
 import { createWindowOptions, guardSession, guardWebContents } from './window-options.ts';
 
 const log = createLogger('info');
 const { values } = parseArgs({ args: process.argv.slice(2), options: { ...COMMON_OPTIONS, demo: { type: 'boolean' } }, strict: false, allowPositionals: true });
-const opt = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-const paths = machinePaths(
-  { env: process.env, homeDir: homedir(), user: process.env.USER || userInfo().username },
-  { systemProfile: opt('system-profile'), homeProfile: opt('home-profile'), userProfile: opt('user-profile'), bootedSystem: opt('booted-system'), nixDb: opt('nix-db') },
-);
-const services = createServices({
-  paths,
-  run: runProcess,
-  log,
-  demo: values.demo === true,
-  closureCacheFile: join(gentryCacheDir(process.env, homedir()), 'closure-sizes.json'),
-  openDemo: async () => {
-    const d = await import('../demo.ts');
-    return d.worldPaths(await d.openDemoWorld(d.defaultDemoDir(), log));
-  },
-});
+const services = createServices(doorContext({ options: values, env: process.env, homeDir: homedir(), user: process.env.USER || userInfo().username, log, demo: values.demo === true }));
 
 const root = appRoot();
 const appUrl = pathToFileURL(join(rendererDir(root), 'index.html')).href;

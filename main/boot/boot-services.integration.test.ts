@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GentryApi } from '../../common/contract/index.ts';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
-import { worldPaths } from '../demo.ts';
+import { worldPaths } from '../demo/demo-world.ts';
 import { buildHelperBinary } from '../helper/helper-binary.ts';
 import { inProcessDoor } from '../in-process-door.ts';
 import { silentLogger } from '../infra/log.ts';
@@ -30,6 +30,7 @@ describe('boot handlers', () => {
       paths: worldPaths(world),
       run: runProcess,
       log: silentLogger,
+      env: {},
       boot: { esp: world.esp, efivars: join(world.root, 'sys/firmware/efi/efivars') },
       helper: { program: helper, prefix: ['--root', world.root], viaPkexec: false },
       stateDir: dirs[0] as string,

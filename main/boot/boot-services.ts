@@ -90,9 +90,10 @@ async function checkSameTarget(deps: ServiceDeps, menu: BootMenu, change: BootCh
   }
 }
 
-/** The handlers for boot changes. */
-export function bootHandlers(deps: ServiceDeps): Pick<GentryHandlers, 'previewBootChange' | 'changeBoot' | 'bootEntryText'> {
+/** The handlers for the boot menu and its changes. */
+export function bootHandlers(deps: ServiceDeps): Pick<GentryHandlers, 'bootMenu' | 'previewBootChange' | 'changeBoot' | 'bootEntryText'> {
   return {
+    bootMenu: async () => readBootMenu(deps.boot, deps.paths()),
     previewBootChange: async ({ change }) => previewChange(change, await gatherFacts(deps, change)),
     changeBoot: async ({ change }) => {
       const facts = await gatherFacts(deps, change);

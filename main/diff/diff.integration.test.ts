@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diff } from '../../common/contract/index.ts';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
-import { worldPaths } from '../demo.ts';
+import { worldPaths } from '../demo/demo-world.ts';
 import { inProcessDoor } from '../in-process-door.ts';
 import { silentLogger } from '../infra/log.ts';
 import { runProcess } from '../infra/process.ts';
@@ -48,7 +48,7 @@ describe('gentry diff against nix store diff-closures', () => {
 
   beforeAll(async () => {
     world = await buildWorld({ preset: 'small', systemGenerations: 14 });
-    services = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger });
+    services = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger, env: {} });
     door = inProcessDoor(services, silentLogger);
     numbers = (world.expected.profiles[0]?.generations ?? []).map((g) => g.number);
   });

@@ -4,7 +4,7 @@ import { existsSync, readlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
-import { worldPaths } from '../demo.ts';
+import { worldPaths } from '../demo/demo-world.ts';
 import { inProcessDoor } from '../in-process-door.ts';
 import { silentLogger } from '../infra/log.ts';
 import { runProcess } from '../infra/process.ts';
@@ -22,7 +22,7 @@ describe('switch, delete and gc through the contract', () => {
   beforeAll(async () => {
     const HELPER = buildHelperBinary();
     world = await buildWorld({ preset: 'small' });
-    services = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger, helper: { program: HELPER, prefix: ['--root', world.root], viaPkexec: false } });
+    services = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger, env: {}, helper: { program: HELPER, prefix: ['--root', world.root], viaPkexec: false } });
     services.subscribe((event, payload) => {
       if (event === 'actionProgress') progress.push((payload as { message: string }).message);
     });

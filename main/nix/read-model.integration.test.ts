@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Generation, Profile } from '../../common/contract/index.ts';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
-import { worldPaths } from '../demo.ts';
+import { worldPaths } from '../demo/demo-world.ts';
 import { runProcess } from '../infra/process.ts';
 import { openClosureSizer } from './closure-sizes.ts';
 import { listProfiles } from './read-model.ts';

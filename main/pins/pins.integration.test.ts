@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PinSuggestionsSchema, PinTargetSchema } from '../../common/contract/index.ts';
 import { removeWorld, type World } from '../../worlds/index.ts';
-import { worldPaths } from '../demo.ts';
+import { worldPaths } from '../demo/demo-world.ts';
 import { silentLogger } from '../infra/log.ts';
 import { openClosureReader } from '../nix/closure-reader.ts';
 import { runProcess } from '../infra/process.ts';
@@ -103,7 +103,7 @@ describe('pins on a world', () => {
     if (!first) throw new Error('no generation with the old version');
     const dir = join(tmp, 'targets/from-generation');
     writeSettings(configDir, [{ name: 'sys', path: dir, kind: 'system' }], null);
-    const svc = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger, configDir, stateDir });
+    const svc = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger, env: {}, configDir, stateDir });
     try {
       const preview = await svc.handlers.previewPin({ target: 'sys', attr: pkg.name, fromGeneration: { kind: 'system', name: 'system', number: first.number } }, { client: 't' });
       expect(preview.entry).toMatchObject({ attr: pkg.name, version: pkg.old, source: 'github:NixOS/nixpkgs', rev: worldRevision(first.storePath), narHash: null, fromGeneration: { profile: 'system', number: first.number } });
@@ -138,7 +138,7 @@ describe('pins on a world', () => {
     const oldGen = holdings.generations.find((g) => g.profile === 'system' && holdings.held.get(`system:${g.number}`)?.get(pkg.name)?.has(pkg.old));
     const targets = await writeProblemTargets(join(tmp, 'problems'), repo, pkg, worldRevision(oldGen?.storePath ?? ''));
     writeSettings(configDir, targets, repo.dir);
-    const svc = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger, configDir, stateDir });
+    const svc = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger, env: {}, configDir, stateDir });
     try {
       const { targets: got } = await svc.handlers.pinTargets({}, { client: 't' });
       const by = Object.fromEntries(got.map((t) => [t.name, PinTargetSchema.parse(t)]));
@@ -168,7 +168,7 @@ describe('pins on a world', () => {
 
   it('suggest finds every version and generation the world holds, with each version’s nixpkgs revision', async () => {
     const expected = versionsOf(holdings, pkg.name);
-    const svc = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger, configDir: join(tmp, 'no-config'), stateDir });
+    const svc = createServices({ paths: worldPaths(world), run: runProcess, log: silentLogger, env: {}, configDir: join(tmp, 'no-config'), stateDir });
     try {
       const got = PinSuggestionsSchema.parse(await svc.handlers.pinSuggestions({ attr: pkg.name }, { client: 't' }));
       expect(new Map(got.versions.map((v) => [v.version, v.generations.map((g) => `${g.profile}:${g.number}`).sort()]))).toEqual(expected);

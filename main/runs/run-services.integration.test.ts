@@ -35,7 +35,7 @@ interface Seen {
 function services(name: string, demo: boolean) {
   const stateDir = join(root, name, 'state');
   const configDir = join(root, name, 'config');
-  const svc = createServices({ paths, run: runProcess, log: silentLogger, demo, stateDir, configDir });
+  const svc = createServices({ paths, run: runProcess, log: silentLogger, env: {}, demo, stateDir, configDir });
   const seen: Seen[] = [];
   svc.subscribe((event, payload, to) => seen.push({ event, payload, to }));
   const finished = (runId: string) =>

@@ -3,16 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { buildWorld, loadWorld, removeWorld, type World } from '../worlds/index.ts';
-import { appRoot } from './app-root.ts';
-import { GentryError } from './infra/errors.ts';
-import { buildHelperBinary } from './helper/helper-binary.ts';
-import type { Logger } from './infra/log.ts';
-import { gentryCacheDir, type MachinePaths } from './nix/locations.ts';
+import { buildWorld, loadWorld, removeWorld, type World } from '../../worlds/index.ts';
+import { appRoot } from '../app-root.ts';
+import { GentryError } from '../infra/errors.ts';
+import { buildHelperBinary } from '../helper/helper-binary.ts';
+import type { Logger } from '../infra/log.ts';
+import { gentryCacheDir, type MachinePaths } from '../nix/locations.ts';
 
 /** Where the demo lives unless `--dir` says otherwise. */
-export function defaultDemoDir(env: Record<string, string | undefined> = process.env): string {
-  return join(gentryCacheDir(env, homedir()), 'demo');
+export function defaultDemoDir(env: Readonly<Record<string, string | undefined>> = process.env, homeDir: string = homedir()): string {
+  return join(gentryCacheDir(env, homeDir), 'demo');
 }
 
 /** The machine paths that look at a world. */
