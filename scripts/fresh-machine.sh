@@ -18,11 +18,15 @@ keep="${1:-}"
 cleanup() { [ "$keep" = --keep ] || rm -rf "$tmp"; }
 trap cleanup EXIT
 
+# The machine's Rust toolchain stays the machine's: rustup's cargo proxy finds its toolchains through
+# RUSTUP_HOME (default ~/.rustup), so a fresh HOME alone would make cargo look uninstalled.
+real_home="$HOME"
+export RUSTUP_HOME="${RUSTUP_HOME:-$real_home/.rustup}" CARGO_HOME="${CARGO_HOME:-$real_home/.cargo}"
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_STATE_HOME="$tmp/home/.local/state"
 export XDG_CACHE_HOME="$tmp/home/.cache" XDG_DATA_HOME="$tmp/home/.local/share"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
 # The machine's Node first; cargo from where rustup put it for the real user (CI has it too).
-cargo_bin="$(dirname "$(command -v cargo 2>/dev/null || echo /root/.cargo/bin/cargo)")"
+cargo_bin="$(dirname "$(command -v cargo 2>/dev/null || echo "$CARGO_HOME/bin/cargo")")"
 export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$cargo_bin"
 unset NIX_CONFIG DISPLAY WAYLAND_DISPLAY GENTRY_HELPER npm_config_prefix
 echo "fresh-machine: node $(node --version) at $(command -v node), npm $(npm --version), /nix empty: $(ls -A /nix | wc -l) entries, HOME=$HOME"
