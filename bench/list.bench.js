@@ -1,3 +1,4 @@
+// bench/: npm run bench, whole-process benchmarks whose figures go to docs/benchmarks.md.
 // `npm run bench`: `gentry list --json` against `nix-env --list-generations` on the same
 // 100-generation large world, both as whole processes, in the same run. Writes docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';

@@ -1,3 +1,4 @@
+// common/: runtime-free code shared by main, preload and renderer: the contract, wire shapes, Nix name and version rules.
 // IPC channel names of the Electron door (shared by main/app and preload).
 
 /** The channel of one contract call. */

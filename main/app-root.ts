@@ -1,3 +1,4 @@
+// main/: the Node side: the doors (app/, server/, cli/), the composition root (services.ts), the feature folders, and nix/ and infra/ beneath them.
 // Where the checkout (or installed package) lives, found from this file's own location, so that
 // the CLI run from source and the bundled Electron main both find out/renderer.
 import { existsSync, readFileSync } from 'node:fs';

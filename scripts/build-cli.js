@@ -1,3 +1,4 @@
+// scripts/: the npm scripts (build, start, test, package) and, in lint/, the project's own lint rules.
 // Bundles the `gentry` command into out/cli/ (one file per lazily loaded part), so that it starts
 // without resolving and type-stripping dozens of modules. bin/gentry.js uses the bundle only while
 // it is newer than every source; otherwise it runs the sources.

@@ -1,3 +1,4 @@
+// test-support/: helpers only tests import (fixtures, builders); product code never does (lint).
 // Builders of contract objects for unit tests (not shipped: only *.test.ts files import this).
 import type { Diff, Generation, HistoryPoint, PackageDiff, Pin, PinProblem, PinTarget, Profile, Progress, Recipe, RunSummary, Settings } from '../common/contract/index.ts';
 

@@ -1,3 +1,4 @@
+// main/app/: Electron only: lifecycle, window options and guards, the IPC door.
 // Electron's main process: lifecycle, the window, and the IPC door. Everything else lives in plain
 // Node modules that are tested without Electron.
 import { app, BrowserWindow, ipcMain, session, webContents } from 'electron';

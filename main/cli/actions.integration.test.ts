@@ -1,3 +1,4 @@
+// main/cli/: the gentry command, a door: parse the arguments, call the in-process door, format the answer.
 // gentry switch / delete / gc as whole processes, with the real helper binary run directly under
 // --root (GENTRY_HELPER), against a real world.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';

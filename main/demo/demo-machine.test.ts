@@ -1,3 +1,4 @@
+// main/demo/: the demo machine: the world gentry demo builds, that world seen as a machine, and the machine and openDemo handlers.
 import { describe, expect, it } from 'vitest';
 import type { MachinePaths } from '../nix/locations.ts';
 import { worldBoot, worldHelper, worldRoot } from './demo-machine.ts';

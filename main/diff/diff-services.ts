@@ -1,3 +1,4 @@
+// main/diff/: the closure diff engine: what a person names resolved to store paths, package diffs, history points, the diff handler.
 // The diff call: two generations named as the UI names them, resolved on the machine in use and
 // compared by the closure engine.
 import type { GentryHandlers } from '../../common/contract/index.ts';

@@ -1,3 +1,4 @@
+// main/generations/: listing, history, switch, delete and garbage collection of generations, each after its preview.
 // The generation calls: the profile list (labels and closure sizes), each profile's history, and
 // switch, delete and garbage collection, each after its preview. System profiles change through the
 // privileged helper; home-manager's generations belong to the person and change here (home-actions.ts).

@@ -1,3 +1,4 @@
+// main/helper/: the client of the privileged helper (pkexec or a direct run, JSON lines, exit codes to messages), tested against the real binary.
 // The action calls through the in-process door (the same dispatch as the window), with the real
 // helper run directly under --root, and home-manager actions on the person's own links.
 import { existsSync, readlinkSync } from 'node:fs';

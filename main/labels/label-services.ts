@@ -1,3 +1,4 @@
+// main/labels/: labels and notes on generations (labels.json) and the setLabel handler.
 // The setLabel call: label (or unlabel) one generation of a profile.
 import { readlink } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';

@@ -1,3 +1,4 @@
+// main/nix/: the read model, without privilege: profiles and generation links, what a generation says, the store database, closures.
 // The closure engine: the closure of a store path with each member's narSize, and a path's direct
 // references, from the Nix database (a breadth-first walk over `Refs`, one query per level) or the
 // `nix` CLI. Everything read is kept: the graph by row id, whole closures by store path, so moving

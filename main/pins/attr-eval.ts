@@ -1,3 +1,4 @@
+// main/pins/: pinning a package to an older version: targets, pins.json, overlay.nix, version-to-revision lookup, the pin handlers.
 // Asking real Nix what an attribute is at a revision: `nix-instantiate --eval` of
 // `(import <source at rev> { system = builtins.currentSystem; config = {}; overlays = []; }).ATTR`,
 // its `version` (or the version in its `name`), with a timeout, cached per (source, rev, attr).

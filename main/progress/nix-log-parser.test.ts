@@ -1,3 +1,4 @@
+// main/progress/: Nix's internal-json log parsed into the log a person reads, its progress and a status line.
 // The internal-json parser on logs captured from real Nix 2.8 runs (fixtures/capture.sh says how), on
 // every way a stream can be split, on Nix's newer message shapes, and on garbage.
 import { readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// main/runs/: rebuild recipes, live runs in a pty, their logs and history, and the run handlers.
 // The helper's protocol lines are taken out of the terminal, and its result is kept.
 import { describe, expect, it } from 'vitest';
 import { createNixLogParser } from '../progress/nix-log-parser.ts';

@@ -1,3 +1,4 @@
+// main/server/: the web door (gentry serve): the built renderer, WebSocket /api, token, Host and Origin checks.
 import { describe, expect, it } from 'vitest';
 import { createCallLimiter } from './call-limiter.ts';
 

@@ -1,3 +1,4 @@
+// main/settings/: Gentry's settings (config.json).
 // Gentry's settings: `~/.config/gentry/config.json`, checked against the contract's schema,
 // written atomically. A missing file is the defaults; a malformed one is an error that says where.
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// main/terminal/: pty sessions and their output with acknowledged-bytes flow control; nothing about Nix.
 // Acknowledged-bytes flow control for a terminal's output (shared/STYLE.md habit 9; the scheme VS Code and
 // Tabby use): main counts the bytes it sent to the window, the window acknowledges what xterm has written,
 // and the pty is paused while too much is unacknowledged. Pure: the caller does the pausing.
