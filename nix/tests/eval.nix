@@ -48,6 +48,16 @@ let
     inherit (config) warnings;
   };
 
+  homeSummary = userConfig:
+    let
+      config = (lib.evalModules {
+        modules = [ ./hm-options.nix { _module.args = { inherit pkgs; }; } self.homeModules.default userConfig ];
+      }).config;
+    in checked config {
+      packages = map (p: p.name) config.home.packages;
+      configFile = config.xdg.configFile."gentry/config.json" or null;
+    };
+
   cases = {
     flake = {
       outputs = lib.attrNames (removeAttrs self [ "outPath" ]);
@@ -106,15 +116,14 @@ let
       };
 
     # The flake's homeModules.default with the configuration of the case.
-    home =
-      let
-        config = (lib.evalModules {
-          modules = [ ./hm-options.nix { _module.args = { inherit pkgs; }; } self.homeModules.default userConfig ];
-        }).config;
-      in checked config {
-        packages = map (p: p.name) config.home.packages;
-        configFile = config.xdg.configFile."gentry/config.json" or null;
-      };
+    home = homeSummary userConfig;
+
+    # configJson is a list of flake references: for each, whether the module takes it as
+    # settings.systemFlake (one evaluation, each attempt under tryEval).
+    home-flake-refs = map (ref:
+      (builtins.tryEval (builtins.deepSeq
+        (homeSummary { programs.gentry = { enable = true; settings.systemFlake = ref; }; })
+        true)).success) userConfig;
   };
 in
 cases.${case}
