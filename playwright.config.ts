@@ -1,11 +1,10 @@
-// Playwright e2e in web mode: Debian's Chromium against `gentry serve` on a real world.
+// Playwright e2e in web mode: Debian's Chromium against `gentry serve` on a real world (e2e/fixtures.ts builds
+// the worlds and starts the servers).
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.e2e.ts',
-  globalSetup: './e2e/global-setup.ts',
-  globalTeardown: './e2e/global-teardown.ts',
   timeout: 60_000,
   forbidOnly: true,
   retries: 0,

@@ -3,55 +3,13 @@
 // boot once, see the DEFAULT and NEXT BOOT markers move (and the EFI variables appear), clear both, set the
 // timeout (undone by the next rebuild: the declarative line shows); label a generation and see the label in
 // the list and the boot view; deleting it asks a second time. Then a screenshot on a demo world.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Generation, Profile } from '../common/contract/index.ts';
-import { buildHelperBinary } from '../main/helper/helper-binary.ts';
-import { buildWorld, removeWorld, type World } from '../worlds/index.ts';
-import { docsScreenshot } from './server-fixture.ts';
+import { docsScreenshot, expect, test } from './fixtures.ts';
 
-const repo = join(import.meta.dirname, '..');
 const LOADER_GUID = '4a67b082-0a4c-41cf-b6c7-440b29bb8c4f';
-
-/** A world with an efivars directory, and `gentry serve` on it. */
-interface Served {
-  world: World;
-  efivars: string;
-  url: string;
-  child: ChildProcess;
-  dirs: string[];
-}
-
-async function serve(world: World): Promise<Served> {
-  const helper = buildHelperBinary(repo);
-  const efivars = join(world.root, 'sys/firmware/efi/efivars');
-  mkdirSync(efivars, { recursive: true });
-  const dirs = ['cache', 'state', 'config'].map((what) => mkdtempSync(join(tmpdir(), `gentry-e2e-boot-${what}-`)));
-  const [cache, state, config] = dirs as [string, string, string];
-  const args = [join(repo, 'bin/gentry.js'), 'serve', '--port', '0', '--system-profile', world.systemProfile, '--home-profile', world.homeProfile,
-    '--user-profile', world.userProfile, '--booted-system', world.bootedSystem, '--esp', world.esp, '--efivars', efivars];
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, GENTRY_HELPER: helper, GENTRY_HELPER_ROOT: world.root, XDG_CACHE_HOME: cache, XDG_STATE_HOME: state, XDG_CONFIG_HOME: config },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`gentry serve exited with ${code}`)));
-  });
-  child.stdout!.resume();
-  return { world, efivars, url, child, dirs };
-}
-
-async function stop(served: Served | undefined): Promise<void> {
-  if (!served) return;
-  served.child.kill('SIGTERM');
-  await removeWorld(served.world);
-  for (const dir of served.dirs) rmSync(dir, { recursive: true, force: true });
-}
 
 /** The boot entry with file name `id`. */
 function entry(page: Page, id: string) {
@@ -91,166 +49,168 @@ function writeLoaderVariable(efivars: string, name: string, value: string): void
 }
 
 test.describe('the boot menu view and labels', () => {
-  let served: Served | undefined;
-
-  test.afterEach(async () => {
-    await stop(served);
-    served = undefined;
-  });
-
-  test('moves the default and the one-shot from the UI, and protects a labelled generation', async ({ page }) => {
+  test('moves the default and the one-shot from the UI, and protects a labelled generation', async ({ page, launch, helperBinary }) => {
     test.setTimeout(180_000);
-    served = await serve(await buildWorld({ preset: 'small' }));
-    const { world, efivars, url } = served;
+    // A world of this test's own, with an empty efivars directory: the test changes its ESP and profile.
+    const gentry = await launch({ fresh: { preset: 'small' }, helper: helperBinary, boot: true });
+    const world = gentry.world!;
+    const efivars = gentry.efivars!;
     const system = world.expected.profiles.find((p) => p.kind === 'system' && p.name === 'system') as Profile;
     const current = system.generations.find((g) => g.current) as Generation;
     const plain = system.generations.filter((g) => !g.current && !g.booted && g.problem === null && existsSync(join(world.esp, 'loader/entries', entryId(g.number))));
     expect(plain.length, 'the small world has old generations with boot entries').toBeGreaterThanOrEqual(3);
     const [labelled, pinned, once] = plain as [Generation, Generation, Generation];
     const variables = () => readdirSync(efivars);
-
-    await page.goto(url);
-    await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-    await openBoot(page);
     const header = page.getByTestId('boot-header');
-    await expect(header).toHaveAttribute('data-default-source', 'loader.conf');
-    await expect(entry(page, entryId(current.number))).toHaveAttribute('data-default', 'true');
-    await expect(page.locator('[data-testid=boot-entry][data-default=true]')).toHaveCount(1);
-    await expect(page.locator('[data-testid=boot-entry][data-oneshot=true]')).toHaveCount(0);
-    expect(variables()).toEqual([]);
-
-    // Make an older entry the default: the preview, then the DEFAULT marker moves and the EFI variable exists.
-    await entry(page, entryId(pinned.number)).click();
-    await expect(page.getByTestId('boot-entry-details')).toHaveAttribute('data-id', entryId(pinned.number));
-    await page.getByTestId('boot-action-set-default').click();
-    await confirmBoot(page, 'set-default');
-    await expect(entry(page, entryId(pinned.number))).toHaveAttribute('data-default', 'true');
-    await expect(entry(page, entryId(pinned.number)).locator('[data-marker=default]')).toHaveText('DEFAULT');
-    await expect(entry(page, entryId(current.number))).toHaveAttribute('data-default', 'false');
-    await expect(header).toHaveAttribute('data-default-source', 'efi');
-    await expect(page.getByTestId('source-default')).toHaveAttribute('title', /never touches EFI variables/);
-    expect(variables()).toContain(`LoaderEntryDefault-${LOADER_GUID}`);
-    await expect(page.getByTestId('boot-warnings')).toContainText('LoaderEntryDefault');
-
-    // Boot another one once, with the keyboard: arrows move, Enter opens the actions.
-    const list = page.getByTestId('boot-entry-list');
-    await entry(page, entryId(once.number)).click();
-    await list.press('ArrowUp');
-    await list.press('ArrowDown');
-    await expect(entry(page, entryId(once.number))).toHaveAttribute('data-selected', 'true');
-    await list.press('Enter');
-    await expect(page.getByTestId('boot-entry-menu')).toBeVisible();
-    await page.screenshot({ path: 'test-results/boot-menu.png' });
-    await expect(page.getByTestId('boot-menu-edit')).toHaveAttribute('aria-disabled', 'true'); // NixOS writes this entry
-    await page.getByTestId('boot-menu-set-oneshot').click();
-    await confirmBoot(page, 'set-oneshot');
-    await expect(entry(page, entryId(once.number))).toHaveAttribute('data-oneshot', 'true');
-    await expect(entry(page, entryId(once.number)).locator('[data-marker=oneshot]')).toHaveText('NEXT BOOT');
-    await expect(header).toHaveAttribute('data-oneshot', entryId(once.number));
-    expect(variables()).toContain(`LoaderEntryOneShot-${LOADER_GUID}`);
-
-    // Clear both: the markers go back to loader.conf's default, and the variables are gone.
-    await page.getByTestId('boot-clear-oneshot').click();
-    await confirmBoot(page, 'clear-oneshot');
-    await page.getByTestId('boot-clear-default').click();
-    await confirmBoot(page, 'clear-default');
-    await expect(header).toHaveAttribute('data-default-source', 'loader.conf');
-    await expect(entry(page, entryId(current.number))).toHaveAttribute('data-default', 'true');
-    await expect(page.locator('[data-testid=boot-entry][data-default=true]')).toHaveCount(1);
-    await expect(page.locator('[data-testid=boot-entry][data-oneshot=true]')).toHaveCount(0);
-    await expect(page.getByTestId('boot-clear-default')).toHaveCount(0);
-    expect(variables()).toEqual([]);
-
-    // The timeout goes into loader.conf, which the next rebuild writes again: the dialog says so.
-    await page.getByTestId('boot-timeout-action').click();
     const dialog = page.getByTestId('boot-dialog');
-    await expect(dialog).toHaveAttribute('data-state', 'editing');
-    await expect(page.getByTestId('boot-timeout-input')).toBeFocused();
-    await page.getByTestId('boot-timeout-input').fill('soon');
-    await page.getByTestId('boot-preview-draft').click();
-    await expect(page.getByTestId('boot-draft-problem')).toBeVisible();
-    await page.getByTestId('boot-timeout-input').fill('3');
-    await page.getByTestId('boot-timeout-input').press('Enter');
-    await expect(dialog.getByTestId('boot-undone')).toContainText('The next nixos-rebuild will undo this');
-    await expect(dialog.getByTestId('boot-declarative')).toHaveText('boot.loader.timeout = 3;');
-    await page.screenshot({ path: 'test-results/boot-timeout.png' });
-    await confirmBoot(page, 'set-timeout');
-    await expect(header).toHaveAttribute('data-timeout', '3');
-    expect(readFileSync(join(world.esp, 'loader/loader.conf'), 'utf8')).toMatch(/^timeout 3$/m);
-
-    // Entries NixOS does not write can be edited and removed.
-    await entry(page, 'windows.conf').click();
-    await page.getByTestId('boot-action-edit').click();
-    await expect(dialog).toHaveAttribute('data-state', 'editing');
-    const editor = page.getByTestId('boot-entry-editor');
-    await expect(editor).toBeFocused();
-    const before = await editor.inputValue();
-    expect(before).toBe(readFileSync(join(world.esp, 'loader/entries/windows.conf'), 'utf8'));
-    await editor.fill(before.replace(/^title .*$/m, 'title Windows 11'));
-    await page.getByTestId('boot-preview-draft').click();
-    await expect(dialog.getByTestId('boot-preview-change')).toContainText('title Windows 11');
-    await confirmBoot(page, 'write-entry');
-    await expect(entry(page, 'windows.conf')).toContainText('Windows 11');
-    expect(readFileSync(join(world.esp, 'loader/entries/windows.conf'), 'utf8')).toMatch(/^title Windows 11$/m);
-    await entry(page, 'memtest86.conf').click();
-    await page.getByTestId('boot-action-remove').click();
-    await confirmBoot(page, 'remove-entry');
-    await expect(entry(page, 'memtest86.conf')).toHaveCount(0);
-    expect(existsSync(join(world.esp, 'loader/entries/memtest86.conf'))).toBe(false);
-
-    // Label a generation in the Generations tab: the list and the boot view show it.
     const text = 'last good before the KiCad update';
-    await page.getByTestId('nav-generations').click();
-    await page.getByTestId('profile-system-system').click();
-    await row(page, labelled.number).click();
-    await page.getByTestId('label-edit').click();
-    await page.getByTestId('label-input').fill(text);
-    await page.getByTestId('note-input').fill('KiCad 9 broke the footprint editor');
-    await page.getByTestId('label-save').click();
-    await expect(row(page, labelled.number)).toHaveAttribute('data-label', text);
-    await expect(row(page, labelled.number).getByTestId('label-chip')).toBeVisible();
-    await expect(page.getByTestId('label-text')).toHaveText(text);
-    await page.screenshot({ path: 'test-results/boot-label.png' });
-    // The diff of it and the generation after it names the labelled side.
-    const after = system.generations.find((g) => g.number > labelled.number) as Generation;
-    await row(page, after.number).click();
-    await page.getByTestId('diff-with-previous').click();
-    await expect(page.getByTestId('diff-labels')).toContainText(`#${labelled.number}`);
-    await expect(page.getByTestId('diff-labels').getByTestId('label-chip')).toHaveAttribute('data-label', text);
-    await page.screenshot({ path: 'test-results/boot-label-diff.png' });
-    await page.getByTestId('diff-back').click();
-    await openBoot(page);
-    await expect(entry(page, entryId(labelled.number)).getByTestId('label-chip')).toHaveAttribute('data-label', text);
 
-    // Deleting it asks a second, explicit time; only then does it go.
-    await page.getByTestId('nav-generations').click();
-    await page.locator(`[data-testid=select-generation][data-number="${labelled.number}"]`).check();
-    await page.getByTestId('action-delete-selected').click();
-    const actions = page.getByTestId('action-dialog');
-    await expect(actions).toHaveAttribute('data-state', 'ready');
-    await expect(actions.getByTestId('labelled-delete')).toContainText(`Also delete labelled generation ${labelled.number} ‘${text}’`);
-    await expect(page.getByTestId('action-confirm')).toBeDisabled();
-    await page.screenshot({ path: 'test-results/boot-labelled-delete.png' });
-    await page.getByTestId('confirm-labelled').check();
-    await expect(page.getByTestId('action-confirm')).toBeEnabled();
-    await page.getByTestId('action-confirm').click();
-    await expect(page.getByTestId('action-outcome')).toHaveAttribute('data-state', 'done');
-    await page.getByTestId('action-cancel').click();
-    await expect(row(page, labelled.number)).toHaveCount(0);
+    await test.step('the boot view starts with loader.conf\'s default, no one-shot and no EFI variables', async () => {
+      await gentry.open(page);
+      await openBoot(page);
+      await expect(header).toHaveAttribute('data-default-source', 'loader.conf');
+      await expect(entry(page, entryId(current.number))).toHaveAttribute('data-default', 'true');
+      await expect(page.locator('[data-testid=boot-entry][data-default=true]')).toHaveCount(1);
+      await expect(page.locator('[data-testid=boot-entry][data-oneshot=true]')).toHaveCount(0);
+      expect(variables()).toEqual([]);
+    });
+
+    await test.step(`make #${pinned.number} the default: the DEFAULT marker moves and the EFI variable exists`, async () => {
+      await entry(page, entryId(pinned.number)).click();
+      await expect(page.getByTestId('boot-entry-details')).toHaveAttribute('data-id', entryId(pinned.number));
+      await page.getByTestId('boot-action-set-default').click();
+      await confirmBoot(page, 'set-default');
+      await expect(entry(page, entryId(pinned.number))).toHaveAttribute('data-default', 'true');
+      await expect(entry(page, entryId(pinned.number)).locator('[data-marker=default]')).toHaveText('DEFAULT');
+      await expect(entry(page, entryId(current.number))).toHaveAttribute('data-default', 'false');
+      await expect(header).toHaveAttribute('data-default-source', 'efi');
+      await expect(page.getByTestId('source-default')).toHaveAttribute('title', /never touches EFI variables/);
+      expect(variables()).toContain(`LoaderEntryDefault-${LOADER_GUID}`);
+      await expect(page.getByTestId('boot-warnings')).toContainText('LoaderEntryDefault');
+    });
+
+    await test.step(`boot #${once.number} once, with the keyboard: arrows move, Enter opens the actions`, async () => {
+      const list = page.getByTestId('boot-entry-list');
+      await entry(page, entryId(once.number)).click();
+      await list.press('ArrowUp');
+      await list.press('ArrowDown');
+      await expect(entry(page, entryId(once.number))).toHaveAttribute('data-selected', 'true');
+      await list.press('Enter');
+      await expect(page.getByTestId('boot-entry-menu')).toBeVisible();
+      await page.screenshot({ path: 'test-results/boot-menu.png' });
+      await expect(page.getByTestId('boot-menu-edit')).toHaveAttribute('aria-disabled', 'true'); // NixOS writes this entry
+      await page.getByTestId('boot-menu-set-oneshot').click();
+      await confirmBoot(page, 'set-oneshot');
+      await expect(entry(page, entryId(once.number))).toHaveAttribute('data-oneshot', 'true');
+      await expect(entry(page, entryId(once.number)).locator('[data-marker=oneshot]')).toHaveText('NEXT BOOT');
+      await expect(header).toHaveAttribute('data-oneshot', entryId(once.number));
+      expect(variables()).toContain(`LoaderEntryOneShot-${LOADER_GUID}`);
+    });
+
+    await test.step('clearing both puts the markers back on loader.conf\'s default and removes the variables', async () => {
+      await page.getByTestId('boot-clear-oneshot').click();
+      await confirmBoot(page, 'clear-oneshot');
+      await page.getByTestId('boot-clear-default').click();
+      await confirmBoot(page, 'clear-default');
+      await expect(header).toHaveAttribute('data-default-source', 'loader.conf');
+      await expect(entry(page, entryId(current.number))).toHaveAttribute('data-default', 'true');
+      await expect(page.locator('[data-testid=boot-entry][data-default=true]')).toHaveCount(1);
+      await expect(page.locator('[data-testid=boot-entry][data-oneshot=true]')).toHaveCount(0);
+      await expect(page.getByTestId('boot-clear-default')).toHaveCount(0);
+      expect(variables()).toEqual([]);
+    });
+
+    await test.step('the timeout goes into loader.conf, and the dialog says the next rebuild undoes it', async () => {
+      await page.getByTestId('boot-timeout-action').click();
+      await expect(dialog).toHaveAttribute('data-state', 'editing');
+      await expect(page.getByTestId('boot-timeout-input')).toBeFocused();
+      await page.getByTestId('boot-timeout-input').fill('soon');
+      await page.getByTestId('boot-preview-draft').click();
+      await expect(page.getByTestId('boot-draft-problem')).toBeVisible();
+      await page.getByTestId('boot-timeout-input').fill('3');
+      await page.getByTestId('boot-timeout-input').press('Enter');
+      await expect(dialog.getByTestId('boot-undone')).toContainText('The next nixos-rebuild will undo this');
+      await expect(dialog.getByTestId('boot-declarative')).toHaveText('boot.loader.timeout = 3;');
+      await page.screenshot({ path: 'test-results/boot-timeout.png' });
+      await confirmBoot(page, 'set-timeout');
+      await expect(header).toHaveAttribute('data-timeout', '3');
+      expect(readFileSync(join(world.esp, 'loader/loader.conf'), 'utf8')).toMatch(/^timeout 3$/m);
+    });
+
+    await test.step('entries NixOS does not write can be edited and removed', async () => {
+      await entry(page, 'windows.conf').click();
+      await page.getByTestId('boot-action-edit').click();
+      await expect(dialog).toHaveAttribute('data-state', 'editing');
+      const editor = page.getByTestId('boot-entry-editor');
+      await expect(editor).toBeFocused();
+      const before = await editor.inputValue();
+      expect(before).toBe(readFileSync(join(world.esp, 'loader/entries/windows.conf'), 'utf8'));
+      await editor.fill(before.replace(/^title .*$/m, 'title Windows 11'));
+      await page.getByTestId('boot-preview-draft').click();
+      await expect(dialog.getByTestId('boot-preview-change')).toContainText('title Windows 11');
+      await confirmBoot(page, 'write-entry');
+      await expect(entry(page, 'windows.conf')).toContainText('Windows 11');
+      expect(readFileSync(join(world.esp, 'loader/entries/windows.conf'), 'utf8')).toMatch(/^title Windows 11$/m);
+      await entry(page, 'memtest86.conf').click();
+      await page.getByTestId('boot-action-remove').click();
+      await confirmBoot(page, 'remove-entry');
+      await expect(entry(page, 'memtest86.conf')).toHaveCount(0);
+      expect(existsSync(join(world.esp, 'loader/entries/memtest86.conf'))).toBe(false);
+    });
+
+    await test.step(`label #${labelled.number} in the Generations tab: the list, the diff and the boot view show it`, async () => {
+      await page.getByTestId('nav-generations').click();
+      await page.getByTestId('profile-system-system').click();
+      await row(page, labelled.number).click();
+      await page.getByTestId('label-edit').click();
+      await page.getByTestId('label-input').fill(text);
+      await page.getByTestId('note-input').fill('KiCad 9 broke the footprint editor');
+      await page.getByTestId('label-save').click();
+      await expect(row(page, labelled.number)).toHaveAttribute('data-label', text);
+      await expect(row(page, labelled.number).getByTestId('label-chip')).toBeVisible();
+      await expect(page.getByTestId('label-text')).toHaveText(text);
+      await page.screenshot({ path: 'test-results/boot-label.png' });
+      // The diff of it and the generation after it names the labelled side.
+      const after = system.generations.find((g) => g.number > labelled.number) as Generation;
+      await row(page, after.number).click();
+      await page.getByTestId('diff-with-previous').click();
+      await expect(page.getByTestId('diff-labels')).toContainText(`#${labelled.number}`);
+      await expect(page.getByTestId('diff-labels').getByTestId('label-chip')).toHaveAttribute('data-label', text);
+      await page.screenshot({ path: 'test-results/boot-label-diff.png' });
+      await page.getByTestId('diff-back').click();
+      await openBoot(page);
+      await expect(entry(page, entryId(labelled.number)).getByTestId('label-chip')).toHaveAttribute('data-label', text);
+    });
+
+    await test.step('deleting the labelled generation asks a second, explicit time; only then does it go', async () => {
+      await page.getByTestId('nav-generations').click();
+      await page.locator(`[data-testid=select-generation][data-number="${labelled.number}"]`).check();
+      await page.getByTestId('action-delete-selected').click();
+      const actions = page.getByTestId('action-dialog');
+      await expect(actions).toHaveAttribute('data-state', 'ready');
+      await expect(actions.getByTestId('labelled-delete')).toContainText(`Also delete labelled generation ${labelled.number} ‘${text}’`);
+      await expect(page.getByTestId('action-confirm')).toBeDisabled();
+      await page.screenshot({ path: 'test-results/boot-labelled-delete.png' });
+      await page.getByTestId('confirm-labelled').check();
+      await expect(page.getByTestId('action-confirm')).toBeEnabled();
+      await page.getByTestId('action-confirm').click();
+      await expect(page.getByTestId('action-outcome')).toHaveAttribute('data-state', 'done');
+      await page.getByTestId('action-cancel').click();
+      await expect(row(page, labelled.number)).toHaveCount(0);
+    });
   });
 
-  test('screenshot of the boot view on a demo world', async ({ page }) => {
+  test('screenshot of the boot view on a demo world', async ({ page, launch, helperBinary }) => {
     test.setTimeout(120_000);
-    served = await serve(await buildWorld({ preset: 'demo' }));
-    const { world, efivars, url } = served;
+    const gentry = await launch({ fresh: { preset: 'demo' }, helper: helperBinary, boot: true });
+    const world = gentry.world!;
     const system = world.expected.profiles.find((p) => p.kind === 'system' && p.name === 'system') as Profile;
     const older = system.generations.filter((g) => !g.current && !g.booted && existsSync(join(world.esp, 'loader/entries', entryId(g.number))));
     const [pinnedGen, labelledGen] = older.slice(-2).reverse() as [Generation, Generation];
     // Someone pinned an older default from the menu once (bootctl set-default): the trap the view explains.
-    writeLoaderVariable(efivars, 'LoaderEntryDefault', entryId(pinnedGen.number));
+    writeLoaderVariable(gentry.efivars!, 'LoaderEntryDefault', entryId(pinnedGen.number));
 
-    await page.goto(url);
-    await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+    await gentry.open(page);
     await page.getByTestId('profile-system-system').click();
     await row(page, labelledGen.number).click();
     await page.getByTestId('label-edit').click();

@@ -1,9 +1,8 @@
 // The generations view in Chromium against `gentry serve` on a real world: every profile's
 // generations as the world has them, the details pane, keyboard navigation, and a screenshot.
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Profile } from '../common/contract/index.ts';
-import { loadWorld, type World } from '../worlds/index.ts';
-import { readState } from './server-fixture.ts';
+import { expect, test } from './fixtures.ts';
 
 interface RowSeen {
   number: number;
@@ -59,14 +58,8 @@ function expectRowsMatch(rows: RowSeen[], profile: Profile): void {
 }
 
 test.describe('the generations view', () => {
-  let world: World;
-  test.beforeAll(async () => {
-    world = await loadWorld(readState().worldRoot);
-  });
-
-  test('shows every generation of every profile as the world has them', async ({ page }) => {
-    await page.goto(readState().url);
-    await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  test('shows every generation of every profile as the world has them', async ({ page, world, gentry }) => {
+    await gentry.open(page);
     await expect(page.locator('body')).toHaveAttribute('data-screen', 'generations');
     for (const profile of world.expected.profiles) {
       const entry = page.getByTestId(`profile-${profile.kind}-${profile.name}`);
@@ -77,9 +70,8 @@ test.describe('the generations view', () => {
     }
   });
 
-  test('shows the details of the selected generation and moves with the keyboard', async ({ page }) => {
-    await page.goto(readState().url);
-    await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  test('shows the details of the selected generation and moves with the keyboard', async ({ page, world, gentry }) => {
+    await gentry.open(page);
     const system = world.expected.profiles[0] as Profile;
     await page.getByTestId(`profile-system-${system.name}`).click();
     const current = system.generations.find((g) => g.current);
@@ -105,9 +97,8 @@ test.describe('the generations view', () => {
     await page.screenshot({ path: 'test-results/generations.png' });
   });
 
-  test('marks the booted generation that is not the current one', async ({ page }) => {
-    await page.goto(readState().url);
-    await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  test('marks the booted generation that is not the current one', async ({ page, world, gentry }) => {
+    await gentry.open(page);
     const system = world.expected.profiles[0] as Profile;
     const booted = system.generations.find((g) => g.booted);
     if (!booted) throw new Error('the world has no booted generation');

@@ -1,21 +1,15 @@
-// Pins in Chromium against `gentry serve` on a fresh demo world with two overlay targets for the system
+// Pins in Chromium against `gentry serve` on a demo world of its worker with two overlay targets for the system
 // profile (temporary directories named in a temporary config.json): from a regressed row of a diff,
 // "Pin to <before> from generation N", the preview (the pins.json entry, the problems), pinning, the
 // pin in the Pins view with its problems, pins.json on disk, a conflicting pin in the other target
 // found through "Find versions", and unpinning. No network: a github: source has no narHash, so the
 // pin is expected to carry a no-narhash warning.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { expect, type Page, test } from '@playwright/test';
 import type { Diff, PackageDiff, Pin, PinTarget, Profile, Settings } from '../common/contract/index.ts';
-import { buildWorld, removeWorld, type World } from '../worlds/index.ts';
-import { docsScreenshot } from './server-fixture.ts';
-
-const repo = join(import.meta.dirname, '..');
-const bin = join(repo, 'bin/gentry.js');
+import type { World } from '../worlds/index.ts';
+import { docsScreenshot, expect, GENTRY_BIN, type GentryDirs, profileArgs, test, xdgEnv } from './fixtures.ts';
 
 /** A regressed row to pin, and the pair of generations it was found in. */
 interface Regression {
@@ -28,11 +22,7 @@ interface Regression {
 
 /** Runs the CLI against the world with the test's own config and cache, and parses its JSON. */
 function cli<T>(world: World, env: NodeJS.ProcessEnv, args: string[]): T {
-  const result = spawnSync(process.execPath, [
-    bin, ...args, '--json',
-    '--system-profile', world.systemProfile, '--home-profile', world.homeProfile,
-    '--user-profile', world.userProfile, '--booted-system', world.bootedSystem,
-  ], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [GENTRY_BIN, ...args, '--json', ...profileArgs(world)], { encoding: 'utf8', env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`gentry ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return JSON.parse(result.stdout) as T;
 }
@@ -75,215 +65,195 @@ function pinsOnDisk(dir: string): Pin[] {
   }
 }
 
-/** Starts `gentry serve` on the world with Gentry's config, cache and state under `env`; resolves its URL. */
-async function serve(world: World, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--system-profile', world.systemProfile, '--home-profile', world.homeProfile, '--user-profile', world.userProfile, '--booted-system', world.bootedSystem], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`gentry serve exited with ${code}`)));
-  });
-  child.stdout!.resume();
-  return { child, url };
+/** Two overlay targets for the system profile under `dirs.base`, made empty: Gentry's settings naming them. */
+function twoTargets(dirs: GentryDirs): Settings {
+  const [main, other] = [targetDir(dirs, 'system-pins'), targetDir(dirs, 'other-pins')];
+  for (const dir of [main, other]) mkdirSync(dir, { recursive: true });
+  return {
+    version: 1,
+    systemFlake: null,
+    homeFlake: null,
+    nixpkgsGit: null,
+    overlayTargets: [
+      { name: 'system-pins', path: main, kind: 'system' },
+      { name: 'other-pins', path: other, kind: 'system' },
+    ],
+    runHistoryLimitMiB: 200,
+  };
 }
 
-async function openApp(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+/** The directory of overlay target `name` made by twoTargets. */
+function targetDir(dirs: GentryDirs, name: string): string {
+  return join(dirs.base, 'targets', name);
 }
 
-test.use({ colorScheme: 'light', viewport: { width: 1280, height: 800 } });
+// The worker's world is a demo world, read only: pins are written to overlay targets, never to a profile.
+test.use({ colorScheme: 'light', viewport: { width: 1280, height: 800 }, worldOptions: { preset: 'demo' } });
 
 test.describe('pins', () => {
-  let world: World;
-  let child: ChildProcess;
-  let url: string;
-  let scratch: string;
-  let env: NodeJS.ProcessEnv;
-  let mainDir: string;
-  let otherDir: string;
-  let fresh: ChildProcess | undefined;
-
-  test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    world = await buildWorld({ preset: 'demo' });
-    scratch = mkdtempSync(join(tmpdir(), 'gentry-e2e-pins-'));
-    mainDir = join(scratch, 'targets/system-pins');
-    otherDir = join(scratch, 'targets/other-pins');
-    mkdirSync(mainDir, { recursive: true });
-    mkdirSync(otherDir, { recursive: true });
-    const settings: Settings = {
-      version: 1,
-      systemFlake: null,
-      homeFlake: null,
-      nixpkgsGit: null,
-      overlayTargets: [
-        { name: 'system-pins', path: mainDir, kind: 'system' },
-        { name: 'other-pins', path: otherDir, kind: 'system' },
-      ],
-      runHistoryLimitMiB: 200,
-    };
-    mkdirSync(join(scratch, 'config/gentry'), { recursive: true });
-    writeFileSync(join(scratch, 'config/gentry/config.json'), `${JSON.stringify(settings, null, 2)}\n`);
-    env = { XDG_CONFIG_HOME: join(scratch, 'config'), XDG_CACHE_HOME: join(scratch, 'cache'), XDG_STATE_HOME: join(scratch, 'state') };
-    ({ child, url } = await serve(world, env));
-  });
-
-  test.afterAll(async () => {
-    child?.kill('SIGTERM');
-    fresh?.kill('SIGTERM');
-    if (world) await removeWorld(world);
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-  });
-
-  test('pins a regressed package from a diff, shows it with its problems, and unpins it', async ({ page }) => {
+  test('pins a regressed package from a diff, shows it with its problems, and unpins it', async ({ page, world, launch }) => {
     test.setTimeout(240_000);
+    const gentry = await launch({ world, settings: twoTargets });
+    const env = xdgEnv(gentry.dirs);
+    const mainDir = targetDir(gentry.dirs, 'system-pins');
+    const otherDir = targetDir(gentry.dirs, 'other-pins');
     const system = world.expected.profiles.find((p) => p.kind === 'system' && p.name === 'system') as Profile;
     const regression = findRegression(world, env, system);
     const { row, version } = regression;
     const dialog = page.getByTestId('pin-dialog');
-
-    // The Pins view lists both targets, empty, each with its wiring line.
-    await openApp(page, url);
-    await page.getByTestId('nav-pins').click();
-    await expect(page.getByTestId('pins-view')).toHaveAttribute('data-state', 'ready');
-    await expect(page.getByTestId('pin-target')).toHaveCount(2);
-    await expect(page.locator('[data-testid=pin-target][data-name=system-pins]')).toHaveAttribute('data-count', '0');
-    await expect(page.locator('[data-testid=pin-target][data-name=system-pins] [data-testid=pin-wiring-line]')).not.toBeEmpty();
-
-    // The diff of the pair; the regressed row; "Pin to <version> from generation <from>".
-    await page.getByTestId('nav-generations').click();
-    await page.getByTestId('profile-system-system').click();
-    await page.locator(`#generation-row-${regression.to}`).click();
-    await page.getByTestId('diff-with-previous').click();
-    await expect(page.getByTestId('diff-view')).toHaveAttribute('data-from', `system:system:${regression.from}`);
-    await expect(page.locator('body')).toHaveAttribute('data-diff-ready', 'true');
-    await page.getByTestId('diff-search').fill(row.name);
     const diffRow = page.locator(`[data-testid=diff-row][data-name="${row.name}"]`);
-    await expect(diffRow).toHaveAttribute('data-before', version);
-    await expect(diffRow.getByTestId('pin-badge')).toHaveCount(0);
-    await diffRow.click();
-    const action = diffRow.getByTestId('pin-row');
-    await expect(action).toHaveText(`Pin to ${version} from generation ${regression.from}…`);
-    await action.click();
-
-    // The preview: the entry as it will be written, and the problems (no network: no narHash).
-    await expect(dialog).toHaveAttribute('data-state', 'ready');
-    await expect(dialog.getByTestId('pin-target-choice')).toHaveValue('system-pins');
-    const entryText = await dialog.getByTestId('pin-preview-entry').textContent();
-    const previewed = JSON.parse(entryText ?? '') as Pin;
-    expect(previewed).toMatchObject({ attr: row.name, version, fromGeneration: { number: regression.from } });
-    expect(previewed.source).toMatch(/^github:/);
-    expect(previewed.narHash).toBeNull();
-    await expect(dialog.locator('[data-testid=pin-problem][data-kind=no-narhash]')).toHaveCount(1);
-    expect(pinsOnDisk(mainDir), 'nothing is written before confirming').toEqual([]);
-
-    // A reason: the preview is asked again and shows it.
-    await dialog.getByTestId('pin-reason').fill('regressed in the e2e test');
-    await expect.poll(async () => (JSON.parse((await dialog.getByTestId('pin-preview-entry').textContent()) ?? '{}') as Pin).reason).toBe('regressed in the e2e test');
-    await expect(dialog).toHaveAttribute('data-state', 'ready');
-    await page.screenshot({ path: 'test-results/pins-preview.png' });
-    await dialog.getByTestId('pin-confirm').click();
-    await expect(dialog).toHaveAttribute('data-state', 'done');
-    await expect(dialog.getByTestId('pin-wiring-line')).not.toBeEmpty();
-
-    // Written: pins.json holds exactly the previewed entry (and overlay.nix is there).
-    const written = pinsOnDisk(mainDir);
-    expect(written).toHaveLength(1);
-    const { created: _previewedAt, ...same } = previewed; // the preview's clock ran a moment earlier
-    expect(written[0]).toMatchObject({ ...same, reason: 'regressed in the e2e test' });
-    expect(Date.parse(written[0]!.created)).toBeGreaterThanOrEqual(Date.parse(previewed.created));
-    expect(readFileSync(join(mainDir, 'overlay.nix'), 'utf8')).toContain('pins.json');
-
-    // Back in the diff, the row wears its pin badge, coloured by its worst problem.
-    await dialog.getByTestId('pin-cancel').click();
-    await expect(dialog).toHaveCount(0);
-    const badge = diffRow.getByTestId('pin-badge');
-    await expect(badge).toHaveAttribute('data-version', version);
-    await expect(badge).toHaveAttribute('data-severity', /^(warning|error)$/);
-    await page.screenshot({ path: 'test-results/pins-diff.png' });
-
-    // The Pins view: the pin with its origin, reason, age, "not active yet" and its problems.
-    await page.keyboard.press('Escape');
-    await page.getByTestId('nav-pins').click();
     const target = page.locator('[data-testid=pin-target][data-name=system-pins]');
-    await expect(target).toHaveAttribute('data-count', '1');
     const entry = target.locator(`[data-testid=pin-entry][data-attr="${row.name}"]`);
-    await expect(entry).toHaveAttribute('data-version', version);
-    await expect(entry).toHaveAttribute('data-carried', 'false');
-    await expect(entry).toContainText('regressed in the e2e test');
-    await expect(entry).toContainText(`#${regression.from}`);
-    await expect(entry.locator('[data-field=age]')).toHaveText('today');
-    await expect(entry.locator('[data-testid=pin-problem][data-kind=no-narhash]')).toHaveCount(1);
 
-    // The UI and the CLI report the same problems.
-    const listed = cli<PinTarget>(world, env, ['pins', 'list', '--overlay', mainDir]);
-    expect(listed.pins.map((p) => p.attr)).toEqual([row.name]);
-    const cliKinds = listed.problems.filter((p) => p.attr === row.name).map((p) => p.kind).sort();
-    const uiKinds = (await entry.getByTestId('pin-problem').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind') ?? ''))).sort();
-    expect(uiKinds).toEqual(cliKinds);
-    await page.screenshot({ path: docsScreenshot('pins.png') });
+    await test.step('the Pins view lists both targets, empty, each with its wiring line', async () => {
+      await gentry.open(page);
+      await page.getByTestId('nav-pins').click();
+      await expect(page.getByTestId('pins-view')).toHaveAttribute('data-state', 'ready');
+      await expect(page.getByTestId('pin-target')).toHaveCount(2);
+      await expect(target).toHaveAttribute('data-count', '0');
+      await expect(page.locator('[data-testid=pin-target][data-name=system-pins] [data-testid=pin-wiring-line]')).not.toBeEmpty();
+    });
+
+    await test.step(`the diff #${regression.from} → #${regression.to} offers "Pin to ${version} from generation ${regression.from}" on the ${row.name} row`, async () => {
+      await page.getByTestId('nav-generations').click();
+      await page.getByTestId('profile-system-system').click();
+      await page.locator(`#generation-row-${regression.to}`).click();
+      await page.getByTestId('diff-with-previous').click();
+      await expect(page.getByTestId('diff-view')).toHaveAttribute('data-from', `system:system:${regression.from}`);
+      await expect(page.locator('body')).toHaveAttribute('data-diff-ready', 'true');
+      await page.getByTestId('diff-search').fill(row.name);
+      await expect(diffRow).toHaveAttribute('data-before', version);
+      await expect(diffRow.getByTestId('pin-badge')).toHaveCount(0);
+      await diffRow.click();
+      const action = diffRow.getByTestId('pin-row');
+      await expect(action).toHaveText(`Pin to ${version} from generation ${regression.from}…`);
+      await action.click();
+    });
+
+    const previewed = await test.step('the preview shows the entry as it will be written, and its problems (no network: no narHash)', async () => {
+      await expect(dialog).toHaveAttribute('data-state', 'ready');
+      await expect(dialog.getByTestId('pin-target-choice')).toHaveValue('system-pins');
+      const entryText = await dialog.getByTestId('pin-preview-entry').textContent();
+      const pin = JSON.parse(entryText ?? '') as Pin;
+      expect(pin).toMatchObject({ attr: row.name, version, fromGeneration: { number: regression.from } });
+      expect(pin.source).toMatch(/^github:/);
+      expect(pin.narHash).toBeNull();
+      await expect(dialog.locator('[data-testid=pin-problem][data-kind=no-narhash]')).toHaveCount(1);
+      expect(pinsOnDisk(mainDir), 'nothing is written before confirming').toEqual([]);
+      return pin;
+    });
+
+    await test.step('a reason is previewed again; confirming writes pins.json with exactly the previewed entry', async () => {
+      await dialog.getByTestId('pin-reason').fill('regressed in the e2e test');
+      await expect.poll(async () => (JSON.parse((await dialog.getByTestId('pin-preview-entry').textContent()) ?? '{}') as Pin).reason).toBe('regressed in the e2e test');
+      await expect(dialog).toHaveAttribute('data-state', 'ready');
+      await page.screenshot({ path: 'test-results/pins-preview.png' });
+      await dialog.getByTestId('pin-confirm').click();
+      await expect(dialog).toHaveAttribute('data-state', 'done');
+      await expect(dialog.getByTestId('pin-wiring-line')).not.toBeEmpty();
+      // Written: pins.json holds exactly the previewed entry (and overlay.nix is there).
+      const written = pinsOnDisk(mainDir);
+      expect(written).toHaveLength(1);
+      const { created: _previewedAt, ...same } = previewed; // the preview's clock ran a moment earlier
+      expect(written[0]).toMatchObject({ ...same, reason: 'regressed in the e2e test' });
+      expect(Date.parse(written[0]!.created)).toBeGreaterThanOrEqual(Date.parse(previewed.created));
+      expect(readFileSync(join(mainDir, 'overlay.nix'), 'utf8')).toContain('pins.json');
+    });
+
+    await test.step('back in the diff, the row wears its pin badge, coloured by its worst problem', async () => {
+      await dialog.getByTestId('pin-cancel').click();
+      await expect(dialog).toHaveCount(0);
+      const badge = diffRow.getByTestId('pin-badge');
+      await expect(badge).toHaveAttribute('data-version', version);
+      await expect(badge).toHaveAttribute('data-severity', /^(warning|error)$/);
+      await page.screenshot({ path: 'test-results/pins-diff.png' });
+    });
+
+    await test.step('the Pins view shows the pin with its origin, reason, age, "not active yet" and problems', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByTestId('nav-pins').click();
+      await expect(target).toHaveAttribute('data-count', '1');
+      await expect(entry).toHaveAttribute('data-version', version);
+      await expect(entry).toHaveAttribute('data-carried', 'false');
+      await expect(entry).toContainText('regressed in the e2e test');
+      await expect(entry).toContainText(`#${regression.from}`);
+      await expect(entry.locator('[data-field=age]')).toHaveText('today');
+      await expect(entry.locator('[data-testid=pin-problem][data-kind=no-narhash]')).toHaveCount(1);
+    });
+
+    await test.step('the UI and gentry pins list report the same problems', async () => {
+      const listed = cli<PinTarget>(world, env, ['pins', 'list', '--overlay', mainDir]);
+      expect(listed.pins.map((p) => p.attr)).toEqual([row.name]);
+      const cliKinds = listed.problems.filter((p) => p.attr === row.name).map((p) => p.kind).sort();
+      const uiKinds = (await entry.getByTestId('pin-problem').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind') ?? ''))).sort();
+      expect(uiKinds).toEqual(cliKinds);
+      await page.screenshot({ path: docsScreenshot('pins.png') });
+    });
 
     // Find versions: the version pinned and the one after it are on this machine; pinning the newer one
     // in the other system target is a conflict, reported before anything is written, and refused.
-    await page.getByTestId('pin-find-input').fill(row.name);
-    await page.getByTestId('pin-find').click();
-    const versions = page.getByTestId('pin-version');
-    await expect(versions.and(page.locator(`[data-version="${version}"]`))).toHaveCount(1);
-    const other = (row.after[0] ?? '') as string;
-    const otherRow = versions.and(page.locator(`[data-version="${other}"]`));
-    await expect(otherRow).toHaveCount(1);
-    await otherRow.getByTestId('pin-version-pin').click();
-    await expect(dialog).toHaveAttribute('data-state', 'ready');
-    await dialog.getByTestId('pin-target-choice').selectOption('other-pins');
-    await expect(dialog).toHaveAttribute('data-target', 'other-pins');
-    await expect(dialog).toHaveAttribute('data-state', 'ready');
-    await expect(dialog.locator('[data-testid=pin-problem][data-kind=conflict]')).not.toHaveCount(0);
-    await expect(dialog.getByTestId('pin-blocked')).toBeVisible();
-    await expect(dialog.getByTestId('pin-confirm')).toBeDisabled();
-    await page.screenshot({ path: 'test-results/pins-conflict.png' });
-    await dialog.getByTestId('pin-cancel').click();
-    expect(pinsOnDisk(otherDir)).toEqual([]);
+    await test.step('Find versions lists both versions; pinning the newer one in the other target is a conflict, refused', async () => {
+      await page.getByTestId('pin-find-input').fill(row.name);
+      await page.getByTestId('pin-find').click();
+      const versions = page.getByTestId('pin-version');
+      await expect(versions.and(page.locator(`[data-version="${version}"]`))).toHaveCount(1);
+      const other = (row.after[0] ?? '') as string;
+      const otherRow = versions.and(page.locator(`[data-version="${other}"]`));
+      await expect(otherRow).toHaveCount(1);
+      await otherRow.getByTestId('pin-version-pin').click();
+      await expect(dialog).toHaveAttribute('data-state', 'ready');
+      await dialog.getByTestId('pin-target-choice').selectOption('other-pins');
+      await expect(dialog).toHaveAttribute('data-target', 'other-pins');
+      await expect(dialog).toHaveAttribute('data-state', 'ready');
+      await expect(dialog.locator('[data-testid=pin-problem][data-kind=conflict]')).not.toHaveCount(0);
+      await expect(dialog.getByTestId('pin-blocked')).toBeVisible();
+      await expect(dialog.getByTestId('pin-confirm')).toBeDisabled();
+      await page.screenshot({ path: 'test-results/pins-conflict.png' });
+      await dialog.getByTestId('pin-cancel').click();
+      expect(pinsOnDisk(otherDir)).toEqual([]);
+    });
 
-    // Unpin, with a confirmation; pins.json no longer has the entry.
-    await entry.getByTestId('pin-unpin').click();
-    await entry.getByTestId('pin-unpin-keep').click();
-    expect(pinsOnDisk(mainDir)).toHaveLength(1);
-    await entry.getByTestId('pin-unpin').click();
-    await entry.getByTestId('pin-unpin-confirm').click();
-    await expect(target).toHaveAttribute('data-count', '0');
-    await expect(target.getByTestId('pin-none')).toBeVisible();
-    expect(pinsOnDisk(mainDir)).toEqual([]);
+    await test.step('unpin asks first (Keep changes nothing); confirmed, pins.json no longer has the entry', async () => {
+      await entry.getByTestId('pin-unpin').click();
+      await entry.getByTestId('pin-unpin-keep').click();
+      expect(pinsOnDisk(mainDir)).toHaveLength(1);
+      await entry.getByTestId('pin-unpin').click();
+      await entry.getByTestId('pin-unpin-confirm').click();
+      await expect(target).toHaveAttribute('data-count', '0');
+      await expect(target.getByTestId('pin-none')).toBeVisible();
+      expect(pinsOnDisk(mainDir)).toEqual([]);
+    });
   });
 
-  test('without targets, explains what a target is and adds one to the settings', async ({ page }) => {
+  test('without targets, explains what a target is and adds one to the settings', async ({ page, world, launch }) => {
     test.setTimeout(60_000);
-    const own = { XDG_CONFIG_HOME: join(scratch, 'empty-config'), XDG_CACHE_HOME: join(scratch, 'cache'), XDG_STATE_HOME: join(scratch, 'empty-state') };
-    const started = await serve(world, own);
-    fresh = started.child;
-    await openApp(page, started.url);
-    await page.getByTestId('nav-pins').click();
-    await expect(page.getByTestId('pins-view')).toHaveAttribute('data-state', 'empty');
-    await expect(page.getByTestId('pins-empty')).toContainText('overlay target');
-    // The Settings link leads to the Settings section, and back.
-    await page.getByTestId('pins-open-settings').click();
-    await expect(page.locator('body')).toHaveAttribute('data-screen', 'settings');
-    await page.getByTestId('nav-pins').click();
-    await expect(page.getByTestId('pins-view')).toHaveAttribute('data-state', 'empty');
+    const gentry = await launch({ world });
 
-    // A relative directory is refused in the form; an absolute one is saved to config.json.
-    const dir = join(scratch, 'targets/added');
-    await page.getByTestId('pin-target-path').fill('relative/dir');
-    await page.getByTestId('pin-target-add').click();
-    await expect(page.getByTestId('pin-target-form').getByRole('alert')).toContainText('absolute');
-    await page.getByTestId('pin-target-path').fill(dir);
-    await page.getByTestId('pin-target-add').click();
-    await expect(page.getByTestId('pins-view')).toHaveAttribute('data-state', 'ready');
-    await expect(page.locator('[data-testid=pin-target][data-name=system-pins]')).toHaveAttribute('data-kind', 'system');
-    const saved = JSON.parse(readFileSync(join(scratch, 'empty-config/gentry/config.json'), 'utf8')) as Settings;
-    expect(saved.overlayTargets).toEqual([{ name: 'system-pins', path: dir, kind: 'system' }]);
+    await test.step('with no overlay target, the Pins view explains what one is', async () => {
+      await gentry.open(page);
+      await page.getByTestId('nav-pins').click();
+      await expect(page.getByTestId('pins-view')).toHaveAttribute('data-state', 'empty');
+      await expect(page.getByTestId('pins-empty')).toContainText('overlay target');
+    });
 
+    await test.step('its Settings link leads to the Settings section, and back', async () => {
+      await page.getByTestId('pins-open-settings').click();
+      await expect(page.locator('body')).toHaveAttribute('data-screen', 'settings');
+      await page.getByTestId('nav-pins').click();
+      await expect(page.getByTestId('pins-view')).toHaveAttribute('data-state', 'empty');
+    });
+
+    await test.step('a relative directory is refused in the form; an absolute one is saved to config.json', async () => {
+      const dir = join(gentry.dirs.base, 'targets/added');
+      await page.getByTestId('pin-target-path').fill('relative/dir');
+      await page.getByTestId('pin-target-add').click();
+      await expect(page.getByTestId('pin-target-form').getByRole('alert')).toContainText('absolute');
+      await page.getByTestId('pin-target-path').fill(dir);
+      await page.getByTestId('pin-target-add').click();
+      await expect(page.getByTestId('pins-view')).toHaveAttribute('data-state', 'ready');
+      await expect(page.locator('[data-testid=pin-target][data-name=system-pins]')).toHaveAttribute('data-kind', 'system');
+      const saved = JSON.parse(readFileSync(join(gentry.dirs.config, 'gentry/config.json'), 'utf8')) as Settings;
+      expect(saved.overlayTargets).toEqual([{ name: 'system-pins', path: dir, kind: 'system' }]);
+    });
   });
 });
