@@ -21,6 +21,9 @@ const nixPresent: ProcessRunner = async () => ({ code: 0, stdout: 'nix-store (Ni
 const nixMissing: ProcessRunner = async () => ({ code: 127, stdout: '', stderr: 'not found' });
 
 const caller = { client: 'test' };
+/** Services on machine `a` whose demo opens with `openDemo`. */
+const withDemo = (run: ProcessRunner, storeWritable: () => Promise<boolean>, openDemo: () => Promise<MachinePaths>) =>
+  createServices({ paths: paths('a'), run, storeWritable, log: silentLogger, env: {}, openDemo });
 const writable = async () => true;
 const readOnly = async () => false;
 
@@ -35,7 +38,7 @@ describe('services', () => {
 
   it('refuses the demo, saying why, where this user cannot write the Nix store', async () => {
     let builds = 0;
-    const svc = createServices({ paths: paths('a'), run: nixPresent, storeWritable: readOnly, log: silentLogger, env: {}, openDemo: async () => (builds++, paths('b')) });
+    const svc = withDemo(nixPresent, readOnly, async () => (builds++, paths('b')));
     const m = await svc.handlers.machine({}, caller);
     expect(m).toMatchObject({ demoAvailable: false });
     expect(m.demoUnavailableReason).toMatch(/Nix store, which this user cannot write/);
@@ -45,16 +48,9 @@ describe('services', () => {
 
   it('switches to the demo paths, says so in an event, and builds the demo once', async () => {
     let builds = 0;
-    const svc = createServices({
-      paths: paths('a'),
-      run: nixPresent,
-      storeWritable: writable,
-      log: silentLogger,
-      env: {},
-      openDemo: async () => {
-        builds++;
-        return paths('demo');
-      },
+    const svc = withDemo(nixPresent, writable, async () => {
+      builds++;
+      return paths('demo');
     });
     const events: string[] = [];
     svc.subscribe((event, payload) => events.push(`${event}:${JSON.stringify(payload)}`));
@@ -68,16 +64,9 @@ describe('services', () => {
 
   it('turns a failed demo build into an error with a hint, and lets the person try again', async () => {
     let fail = true;
-    const svc = createServices({
-      paths: paths('a'),
-      run: nixPresent,
-      storeWritable: writable,
-      log: silentLogger,
-      env: {},
-      openDemo: async () => {
-        if (fail) throw new Error('disk full');
-        return paths('demo');
-      },
+    const svc = withDemo(nixPresent, writable, async () => {
+      if (fail) throw new Error('disk full');
+      return paths('demo');
     });
     expect((await svc.handlers.machine({}, caller)).demoUnavailableReason).toBeNull();
     await expect(svc.handlers.openDemo({}, caller)).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('disk full') });
