@@ -1,3 +1,4 @@
+// main/boot/: the boot menu: systemd-boot and GRUB read from the ESP, previews of changes, and the boot handlers.
 import { describe, expect, it } from 'vitest';
 import type { BootEntry, BootMenu } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
@@ -88,7 +89,7 @@ describe('systemd-boot previews', () => {
     expect(refusal(() => previewChange({ action: 'write-entry', id: 'memtest86', text: 'title x\n' }, facts('systemd-boot'))).message).toMatch(/does not end in \.conf/);
     const text = 'title MemTest86+\nefi /EFI/memtest86/memtest.efi\n';
     const w = previewChange({ action: 'write-entry', id: 'memtest86.conf', text }, facts('systemd-boot', { entryFile: { text: 'title MemTest86\n', extra: true, missingFiles: ['/EFI/memtest86/memtest.efi'] } }));
-    expect(w).toMatchObject({ summary: 'Replace the boot entry memtest86.conf.', target: '/boot/loader/entries/memtest86.conf', before: 'title MemTest86\n', after: text, undoneByRebuild: true });
+    expect(w).toMatchObject({ summary: 'Replace the boot entry memtest86.conf with the text below.', target: '/boot/loader/entries/memtest86.conf', before: 'title MemTest86\n', after: text, undoneByRebuild: true });
     expect(w.declarative).toBe('boot.loader.systemd-boot.extraEntries."memtest86.conf" = \'\'\n  title MemTest86+\n  efi /EFI/memtest86/memtest.efi\n\'\';');
     expect(w.warnings.join('\n')).toMatch(/extraEntries and writes it again[\s\S]*memtest\.efi is not on the ESP/);
     expect(refusal(() => previewChange({ action: 'write-entry', id: 'x.conf', text: 'sort-key x\n' }, facts('systemd-boot'))).message).toMatch(/needs a linux, efi or uki line/);
@@ -136,6 +137,55 @@ describe('helper arguments', () => {
     expect(helperArgs({ action: 'clear-oneshot' })).toEqual({ args: ['boot', 'clear-oneshot'] });
     expect(helperArgs({ action: 'set-timeout', timeout: 0 })).toEqual({ args: ['boot', 'set-timeout', '0'] });
     expect(helperArgs({ action: 'set-timeout', timeout: 'menu-force' })).toEqual({ args: ['boot', 'set-timeout', 'menu-force'] });
-    expect(helperArgs({ action: 'write-entry', id: 'a.conf', text: 'title A\n' })).toEqual({ args: ['boot', 'write-entry', 'a.conf'], stdin: 'title A\n' });
+    expect(helperArgs({ action: 'write-entry', id: 'a.conf', text: 'title A\n' })).toEqual({ args: ['boot-entry', 'write', 'a.conf'], stdin: 'title A\n' });
+    expect(helperArgs({ action: 'remove-entry', id: 'a.conf' })).toEqual({ args: ['boot-entry', 'remove', 'a.conf'] });
+  });
+
+  it('entry files get their own verb (so their own polkit action); the small edits keep boot', () => {
+    const changes = [
+      { action: 'set-default', id: 'a.conf' },
+      { action: 'set-oneshot', id: 'a.conf' },
+      { action: 'clear-default' },
+      { action: 'clear-oneshot' },
+      { action: 'set-timeout', timeout: 3 },
+      { action: 'write-entry', id: 'a.conf', text: 'efi /a.efi\n' },
+      { action: 'remove-entry', id: 'a.conf' },
+    ] as const;
+    expect(changes.map((c) => helperArgs(c).args[0])).toEqual(['boot', 'boot', 'boot', 'boot', 'boot', 'boot-entry', 'boot-entry']);
+  });
+});
+
+describe('entry IDs', () => {
+  it('refuses look-alikes in entry file names, naming the code point, before any password', () => {
+    for (const [id, says] of [
+      ['nixos\u2010generation-31.conf', /U\+2010 \(\u2010\), which only looks like an ASCII character/],
+      ['memtest\t86.conf', /U\+0009/],
+      ['evil\u202efnoc.conf', /U\+202E/],
+      ['ａ.conf', /U\+FF41/],
+      ['a b.conf', /U\+0020/],
+      ['.hidden.conf', /never starts with "\."/],
+    ] as const) {
+      for (const change of [{ action: 'write-entry', id, text: 'efi /a.efi\n' }, { action: 'remove-entry', id }] as const) {
+        const e = refusal(() => previewChange(change, facts('systemd-boot', { entryFile: { text: 'efi /a.efi\n', extra: false, missingFiles: [] } })));
+        expect(e.code).toBe('bad-input');
+        expect(e.message).toMatch(says);
+      }
+    }
+    expect(previewChange({ action: 'write-entry', id: 'rescue_2+x-y.conf', text: 'efi /a.efi\n' }, facts('systemd-boot')).target).toBe('/boot/loader/entries/rescue_2+x-y.conf');
+  });
+
+  it('refuses control and invisible characters in the IDs of set-default and set-oneshot', () => {
+    expect(refusal(() => previewChange({ action: 'set-default', id: 'a\tb.conf' }, facts('systemd-boot'))).message).toMatch(/U\+0009/);
+    expect(refusal(() => previewChange({ action: 'set-oneshot', id: 'NixOS\u202e - x' }, facts('grub'))).message).toMatch(/U\+202E/);
+  });
+});
+
+describe('entry write previews', () => {
+  it('carry the whole text and name an init= override', () => {
+    const text = '# a rescue shell\ntitle Rescue\nlinux /EFI/nixos/kernel.efi\ninitrd /EFI/nixos/initrd.efi\noptions root=/dev/sda2 init=/nix/store/0123456789abcdfghijklmnpqrsvwxyz-evil/bin/sh quiet\n';
+    const p = previewChange({ action: 'write-entry', id: 'rescue.conf', text }, facts('systemd-boot'));
+    expect(p.after).toBe(text);
+    expect(p.summary).toBe('Add the boot entry rescue.conf with the text below.');
+    expect(p.warnings).toContain('Its kernel command line sets init=/nix/store/0123456789abcdfghijklmnpqrsvwxyz-evil/bin/sh: that program runs as PID 1 (as root) when this entry boots.');
   });
 });

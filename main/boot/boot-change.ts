@@ -24,16 +24,51 @@ export function helperArgs(change: BootChange): { args: string[]; stdin?: string
   switch (change.action) {
     case 'set-default':
     case 'set-oneshot':
-    case 'remove-entry':
       return { args: ['boot', change.action, change.id] };
+    case 'remove-entry':
+      // Entry files have their own verb, so their own polkit action (auth_admin, never kept).
+      return { args: ['boot-entry', 'remove', change.id] };
     case 'clear-default':
     case 'clear-oneshot':
       return { args: ['boot', change.action] };
     case 'set-timeout':
       return { args: ['boot', 'set-timeout', String(change.timeout)] };
     case 'write-entry':
-      return { args: ['boot', 'write-entry', change.id], stdin: change.text };
+      return { args: ['boot-entry', 'write', change.id], stdin: change.text };
   }
+}
+
+/** Why `id` cannot name an entry file to write or remove (the helper's rule: ASCII letters, digits and `. _ + -`, ending in `.conf`, not starting with `.`, at most 255 bytes), or null. A look-alike (U+2010 for `-`, a tab, U+202E) is named by its code point. */
+export function entryFileIdProblem(id: string): string | null {
+  const bad = /[^A-Za-z0-9._+-]/u.exec(id);
+  if (bad) {
+    const c = bad[0];
+    const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const visible = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c) ? ` (${c})` : '';
+    return `entry file names use only ASCII letters, digits and . _ + -, and this one holds ${code}${visible}${(c.codePointAt(0) ?? 0) > 0x7f ? ', which only looks like an ASCII character' : ''}`;
+  }
+  if (id.startsWith('.')) return 'an entry file name never starts with "."';
+  if (!id.endsWith('.conf') || id === '.conf') return `${JSON.stringify(id)} does not end in .conf, so systemd-boot would not read it`;
+  if (id.length > 255) return `an entry file name is at most 255 bytes, this one has ${id.length}`;
+  return null;
+}
+
+/** Why `id` cannot name an entry for set-default or set-oneshot (control characters such as a tab, or invisible format characters such as U+202E, which make one ID look like another), or null. */
+export function entryIdProblem(id: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const bad = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}]/u.exec(id);
+  return bad ? `an entry ID never holds the control or invisible character U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : null;
+}
+
+/** Warnings about what an entry text makes the machine run: the whole text is in the preview, and these name the lines that matter most. */
+function entryTextWarnings(text: string): string[] {
+  const warnings: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const init = /^options[ \t]/.test(line) ? /[ \t](init=\S+)/.exec(line) : null;
+    if (init) warnings.push(`Its kernel command line sets ${init[1]}: that program runs as PID 1 (as root) when this entry boots.`);
+  }
+  return warnings;
 }
 
 /** True for IDs NixOS's builder owns (it writes and prunes `nixos-*` entries); the helper refuses to write or remove them. */
@@ -118,7 +153,6 @@ function systemdBoot(change: BootChange, f: BootFacts): BootChangePreview {
     }
     case 'write-entry': {
       if (isNixosEntryId(change.id)) throw nixosOwned(change.id);
-      if (!change.id.endsWith('.conf')) throw new GentryError('bad-input', `${JSON.stringify(change.id)} does not end in .conf, so systemd-boot would not read it.`, 'Name the entry like my-entry.conf.');
       const problem = entryTextProblem(change.text);
       if (problem) throw new GentryError('bad-input', `The entry text cannot be written: ${problem}.`, 'Write one "key value" per line (title, linux or efi, initrd, options, …), as in loader/entries/*.conf.');
       const file = f.entryFile ?? { text: null, extra: false, missingFiles: [] };
@@ -127,8 +161,9 @@ function systemdBoot(change: BootChange, f: BootFacts): BootChangePreview {
       if (file.extra) warnings.push('NixOS installed this entry from boot.loader.systemd-boot.extraEntries and writes it again on the next rebuild; change it in the configuration instead.');
       if (!keys.has('title')) warnings.push('The entry has no title line; the menu shows its file name.');
       for (const missing of file.missingFiles) warnings.push(`${missing} is not on the ESP, so the entry will not boot.`);
+      warnings.push(...entryTextWarnings(change.text));
       return {
-        summary: `${file.text === null ? 'Add' : 'Replace'} the boot entry ${change.id}.`,
+        summary: `${file.text === null ? 'Add' : 'Replace'} the boot entry ${change.id} with the text below.`,
         target: `${esp}/loader/entries/${change.id}`,
         before: file.text,
         after: change.text,
@@ -198,6 +233,13 @@ function grub(change: BootChange, f: BootFacts): BootChangePreview {
 
 /** The preview of a change, or the refusal the helper would make (GentryError `bad-input`). */
 export function previewChange(change: BootChange, facts: BootFacts): BootChangePreview {
+  if (change.action === 'write-entry' || change.action === 'remove-entry') {
+    const problem = entryFileIdProblem(change.id);
+    if (problem) throw new GentryError('bad-input', `${JSON.stringify(change.id)} cannot be an entry file: ${problem}.`, 'Name the entry with ASCII letters, digits and . _ + -, like my-entry.conf.');
+  } else if (change.action === 'set-default' || change.action === 'set-oneshot') {
+    const problem = entryIdProblem(change.id);
+    if (problem) throw new GentryError('bad-input', `${JSON.stringify(change.id)} cannot name a boot entry: ${problem}.`, 'gentry boot list shows the IDs.');
+  }
   if (facts.menu.loader === 'none') throw new GentryError('unavailable', 'No boot loader was found, so there is nothing to change.', 'Pass --esp PATH when the ESP is mounted elsewhere than /boot, /efi or /boot/efi.');
   return facts.menu.loader === 'grub' ? grub(change, facts) : systemdBoot(change, facts);
 }

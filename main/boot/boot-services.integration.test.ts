@@ -65,7 +65,7 @@ describe('boot handlers', () => {
     const preview = await api.previewBootChange({ change: { action: 'write-entry', id: 'rescue.conf', text } });
     expect(preview).toMatchObject({ ok: true, value: { target: `${world.esp}/loader/entries/rescue.conf`, before: null, after: text, undoneByRebuild: false, warnings: [] } });
     const written = await api.changeBoot({ change: { action: 'write-entry', id: 'rescue.conf', text } });
-    expect(written).toMatchObject({ ok: true, value: { state: 'done', result: { action: 'write-entry', changed: true } } });
+    expect(written).toMatchObject({ ok: true, value: { state: 'done', result: { verb: 'boot-entry', action: 'write', changed: true } } });
     expect(readFileSync(join(entries(), 'rescue.conf'), 'utf8')).toBe(text);
     const menu = await api.bootMenu({});
     expect(menu.ok && menu.value.entries.find((e) => e.id === 'rescue.conf')).toMatchObject({ title: 'My rescue shell', managedByNixOS: false });

@@ -227,35 +227,35 @@ describe('boot verbs on systemd-boot', () => {
     expect(readFileSync(join(root, 'boot/loader/loader.conf'), 'utf8')).toBe('timeout menu-force\n');
   });
 
-  it('write-entry creates and replaces an entry from standard input; remove-entry removes it', () => {
+  it('boot-entry write creates and replaces an entry from standard input; boot-entry remove removes it', () => {
     const text = '# added with Gentry\ntitle Rescue shell\nlinux /EFI/rescue/vmlinuz\ninitrd /EFI/rescue/initrd\noptions init=/bin/sh\n';
     const path = join(root, 'boot/loader/entries/rescue.conf');
-    const run = runHelper(['--root', root, 'boot', 'write-entry', 'rescue.conf'], { input: text });
+    const run = runHelper(['--root', root, 'boot-entry', 'write', 'rescue.conf'], { input: text });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(text);
     expect(lstatSync(path).mode & 0o777).toBe(0o644);
-    expect(run.result).toMatchObject({ ok: true, action: 'write-entry', id: 'rescue.conf', target: 'entry:rescue.conf', path: '/boot/loader/entries/rescue.conf', previous: null, value: text, changed: true });
-    const replaced = runHelper(['--root', root, 'boot', 'write-entry', 'rescue.conf'], { input: 'title Rescue\nefi /EFI/rescue/shell.efi\n' });
+    expect(run.result).toMatchObject({ ok: true, verb: 'boot-entry', action: 'write', loader: 'systemd-boot', esp: '/boot', id: 'rescue.conf', target: 'entry:rescue.conf', path: '/boot/loader/entries/rescue.conf', previous: null, value: text, changed: true });
+    const replaced = runHelper(['--root', root, 'boot-entry', 'write', 'rescue.conf'], { input: 'title Rescue\nefi /EFI/rescue/shell.efi\n' });
     expect(replaced.status).toBe(0);
     expect(replaced.result).toMatchObject({ previous: text, value: 'title Rescue\nefi /EFI/rescue/shell.efi\n' });
     expect(readFileSync(path, 'utf8')).toBe('title Rescue\nefi /EFI/rescue/shell.efi\n');
-    const removed = boot('remove-entry', 'rescue.conf');
+    const removed = runHelper(['--root', root, 'boot-entry', 'remove', 'rescue.conf']);
     expect(removed.status, removed.stderr).toBe(0);
-    expect(removed.result).toMatchObject({ ok: true, action: 'remove-entry', previous: 'title Rescue\nefi /EFI/rescue/shell.efi\n', value: null, changed: true });
+    expect(removed.result).toMatchObject({ ok: true, verb: 'boot-entry', action: 'remove', previous: 'title Rescue\nefi /EFI/rescue/shell.efi\n', value: null, changed: true });
     expect(readdirSync(join(root, 'boot/loader/entries')).sort()).toEqual(['memtest86.conf', 'nixos-generation-1.conf', 'nixos-generation-2.conf']);
-    // memtest86.conf is not NixOS's: it may be replaced. A multi-byte character right at the
-    // length of "nixos-" must not trip the managed-name check.
-    expect(runHelper(['--root', root, 'boot', 'write-entry', 'memtest86.conf'], { input: MEMTEST.replace('Memtest86+', 'Memtest') }).status).toBe(0);
-    expect(runHelper(['--root', root, 'boot', 'write-entry', 'abcdeé.conf'], { input: MEMTEST }).status).toBe(0);
-    expect(readFileSync(join(root, 'boot/loader/entries/abcdeé.conf'), 'utf8')).toBe(MEMTEST);
+    // memtest86.conf is not NixOS's: it may be replaced. Entry file names are ASCII only.
+    expect(runHelper(['--root', root, 'boot-entry', 'write', 'memtest86.conf'], { input: MEMTEST.replace('Memtest86+', 'Memtest') }).status).toBe(0);
+    const unicode = runHelper(['--root', root, 'boot-entry', 'write', 'abcdeé.conf'], { input: MEMTEST });
+    expect(unicode.status).toBe(2);
+    expect(String(unicode.result.error)).toMatch(/U\+00E9 at byte 5/);
   });
 
   it('refuses an entry text that is not a loadable entry (exit 3) and writes nothing', () => {
     const before = snapshot(root);
     for (const text of ['', 'title Only a title\n', 'garbage\nlinux /x\n', 'title A\0B\nlinux /x\n', `linux /x\n#${'x'.repeat(64 * 1024)}\n`]) {
-      const run = runHelper(['--root', root, 'boot', 'write-entry', 'rescue.conf'], { input: text });
+      const run = runHelper(['--root', root, 'boot-entry', 'write', 'rescue.conf'], { input: text });
       expect(run.status, JSON.stringify(text.slice(0, 40))).toBe(3);
-      expect(run.result).toMatchObject({ ok: false, kind: 'refused', verb: 'boot', action: 'write-entry', error: expect.stringMatching(/nothing was written/) });
+      expect(run.result).toMatchObject({ ok: false, kind: 'refused', verb: 'boot-entry', action: 'write', error: expect.stringMatching(/nothing was written/) });
     }
     expect(snapshot(root)).toEqual(before);
   });
@@ -343,23 +343,24 @@ describe('boot verbs on GRUB', () => {
     const timeout = boot('set-timeout', '3');
     expect(timeout.status).toBe(3);
     expect(String(timeout.result.error)).toMatch(/grub\.cfg.*regenerates.*boot\.loader\.timeout/);
-    for (const action of ['write-entry', 'remove-entry']) {
-      const run = runHelper(['--root', root, 'boot', action, 'custom.conf'], { input: 'title X\nefi /x.efi\n' });
+    for (const action of ['write', 'remove']) {
+      const run = runHelper(['--root', root, 'boot-entry', action, 'custom.conf'], { input: 'title X\nefi /x.efi\n' });
       expect(run.status).toBe(3);
-      expect(run.result).toMatchObject({ ok: false, kind: 'refused', loader: 'grub', action });
+      expect(run.result).toMatchObject({ ok: false, kind: 'refused', verb: 'boot-entry', loader: 'grub', action });
     }
     expect(snapshot(root)).toEqual(before);
   });
 });
 
-/** A hostile request: which ESP, what to plant first, the arguments after `boot`, stdin, and the exit code. */
+/** A hostile request: which ESP, what to plant first, the verb (boot unless named) and its arguments, stdin, and the exit code. */
 interface Hostile {
   name: string;
   loader: 'systemd-boot' | 'grub';
   plant?: (root: string, outside: string) => void;
+  verb?: 'boot' | 'boot-entry';
   args: string[];
   input?: string;
-  exit: 2 | 3;
+  exit: 2 | 3 | 4;
 }
 
 const moveAndLink = (path: string, outside: string, name: string) => {
@@ -377,7 +378,7 @@ const hostile: Hostile[] = [
   { name: 'ID of 300 bytes', loader: 'systemd-boot', args: ['set-default', `${'a'.repeat(295)}.conf`], exit: 2 },
   { name: 'GRUB ID of 300 bytes', loader: 'grub', args: ['set-default', 'g'.repeat(300)], exit: 2 },
   { name: 'ID .hidden.conf', loader: 'systemd-boot', args: ['set-default', '.hidden.conf'], exit: 2 },
-  { name: 'ID ..', loader: 'systemd-boot', args: ['remove-entry', '..'], exit: 2 },
+  { name: 'ID ..', loader: 'systemd-boot', verb: 'boot-entry', args: ['remove', '..'], exit: 2 },
   { name: 'empty ID', loader: 'systemd-boot', args: ['set-default', ''], exit: 2 },
   { name: 'no ID', loader: 'systemd-boot', args: ['set-default'], exit: 2 },
   { name: 'two IDs', loader: 'systemd-boot', args: ['set-default', 'memtest86.conf', 'nixos-generation-1.conf'], exit: 2 },
@@ -390,30 +391,41 @@ const hostile: Hostile[] = [
   { name: 'timeout with a newline (would add a loader.conf line)', loader: 'systemd-boot', args: ['set-timeout', '3\ndefault evil.conf'], exit: 2 },
   { name: 'an entry that does not exist', loader: 'systemd-boot', args: ['set-default', 'nixos-generation-9.conf'], exit: 3 },
   { name: 'one-shot to an entry that does not exist', loader: 'systemd-boot', args: ['set-oneshot', 'windows.conf'], exit: 3 },
-  { name: 'remove an entry that does not exist', loader: 'systemd-boot', args: ['remove-entry', 'windows.conf'], exit: 3 },
+  { name: 'remove an entry that does not exist', loader: 'systemd-boot', verb: 'boot-entry', args: ['remove', 'windows.conf'], exit: 3 },
   { name: 'a systemd-boot ID without .conf', loader: 'systemd-boot', args: ['set-default', 'nixos-generation-1'], exit: 3 },
   { name: 'an entry that is a directory', loader: 'systemd-boot', plant: (r) => mkdirSync(join(r, 'boot/loader/entries/dir.conf')), args: ['set-default', 'dir.conf'], exit: 3 },
   { name: 'an entry that is a symlink out of the ESP', loader: 'systemd-boot', plant: (r, o) => symlinkSync(join(o, 'target.conf'), join(r, 'boot/loader/entries/linked.conf')), args: ['set-default', 'linked.conf'], exit: 3 },
-  { name: 'write-entry over a symlinked entry', loader: 'systemd-boot', plant: (r, o) => symlinkSync(join(o, 'target.conf'), join(r, 'boot/loader/entries/linked.conf')), args: ['write-entry', 'linked.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
-  { name: 'remove-entry of a symlinked entry', loader: 'systemd-boot', plant: (r, o) => symlinkSync(join(o, 'target.conf'), join(r, 'boot/loader/entries/linked.conf')), args: ['remove-entry', 'linked.conf'], exit: 3 },
+  { name: 'boot-entry write over a symlinked entry', loader: 'systemd-boot', plant: (r, o) => symlinkSync(join(o, 'target.conf'), join(r, 'boot/loader/entries/linked.conf')), verb: 'boot-entry', args: ['write', 'linked.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
+  { name: 'boot-entry remove of a symlinked entry', loader: 'systemd-boot', plant: (r, o) => symlinkSync(join(o, 'target.conf'), join(r, 'boot/loader/entries/linked.conf')), verb: 'boot-entry', args: ['remove', 'linked.conf'], exit: 3 },
   { name: 'loader.conf symlinked outside the ESP', loader: 'systemd-boot', plant: (r, o) => moveAndLink(join(r, 'boot/loader/loader.conf'), o, 'loader.conf'), args: ['set-timeout', '3'], exit: 3 },
   { name: 'entries dir symlinked outside the ESP (set-default)', loader: 'systemd-boot', plant: (r, o) => moveAndLink(join(r, 'boot/loader/entries'), o, 'entries'), args: ['set-default', 'memtest86.conf'], exit: 3 },
-  { name: 'entries dir symlinked outside the ESP (write-entry)', loader: 'systemd-boot', plant: (r, o) => moveAndLink(join(r, 'boot/loader/entries'), o, 'entries'), args: ['write-entry', 'custom.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
+  { name: 'entries dir symlinked outside the ESP (boot-entry write)', loader: 'systemd-boot', plant: (r, o) => moveAndLink(join(r, 'boot/loader/entries'), o, 'entries'), verb: 'boot-entry', args: ['write', 'custom.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
   { name: 'loader dir symlinked outside the ESP', loader: 'systemd-boot', plant: (r, o) => moveAndLink(join(r, 'boot/loader'), o, 'loader'), args: ['set-timeout', 'menu-force'], exit: 3 },
   { name: 'efivar file is a symlink', loader: 'systemd-boot', plant: (r, o) => symlinkSync(join(o, 'target.conf'), join(r, `sys/firmware/efi/efivars/${DEFAULT_VAR}`)), args: ['set-default', 'memtest86.conf'], exit: 3 },
   { name: 'efivar file is a symlink (clear)', loader: 'systemd-boot', plant: (r, o) => symlinkSync(join(o, 'target.conf'), join(r, `sys/firmware/efi/efivars/${ONESHOT_VAR}`)), args: ['clear-oneshot'], exit: 3 },
-  { name: 'write-entry of nixos-generation-1.conf', loader: 'systemd-boot', args: ['write-entry', 'nixos-generation-1.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
-  { name: 'write-entry of a new nixos- entry', loader: 'systemd-boot', args: ['write-entry', 'nixos-generation-99.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
-  { name: 'write-entry of NixOS-… in other case', loader: 'systemd-boot', args: ['write-entry', 'NixOS-generation-1.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
-  { name: 'remove-entry of nixos-generation-2.conf', loader: 'systemd-boot', args: ['remove-entry', 'nixos-generation-2.conf'], exit: 3 },
-  { name: 'write-entry without .conf', loader: 'systemd-boot', args: ['write-entry', 'custom'], input: 'title X\nefi /x.efi\n', exit: 3 },
+  { name: 'boot-entry write of nixos-generation-1.conf', loader: 'systemd-boot', verb: 'boot-entry', args: ['write', 'nixos-generation-1.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
+  { name: 'boot-entry write of a new nixos- entry', loader: 'systemd-boot', verb: 'boot-entry', args: ['write', 'nixos-generation-99.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
+  { name: 'boot-entry write of NixOS-… in other case', loader: 'systemd-boot', verb: 'boot-entry', args: ['write', 'NixOS-generation-1.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
+  { name: 'boot-entry remove of nixos-generation-2.conf', loader: 'systemd-boot', verb: 'boot-entry', args: ['remove', 'nixos-generation-2.conf'], exit: 3 },
+  { name: 'boot-entry write without .conf', loader: 'systemd-boot', verb: 'boot-entry', args: ['write', 'custom'], input: 'title X\nefi /x.efi\n', exit: 2 },
   { name: 'grubenv of 1023 bytes', loader: 'grub', plant: (r) => writeFileSync(join(r, 'boot/grub/grubenv'), grubBlock(fixture('grubenv.before.head')).subarray(0, 1023)), args: ['set-default', 'NixOS - Default'], exit: 3 },
   { name: 'grubenv of 1025 bytes', loader: 'grub', plant: (r) => writeFileSync(join(r, 'boot/grub/grubenv'), Buffer.concat([grubBlock(fixture('grubenv.before.head')), Buffer.from('#')])), args: ['clear-default'], exit: 3 },
   { name: 'grubenv without the header', loader: 'grub', plant: (r) => writeFileSync(join(r, 'boot/grub/grubenv'), grubBlock('# GRUB Environment Blob\nsaved_entry=0\n')), args: ['set-oneshot', 'NixOS - Default'], exit: 3 },
   { name: 'grubenv with a line that is not name=value', loader: 'grub', plant: (r) => writeFileSync(join(r, 'boot/grub/grubenv'), grubBlock('# GRUB Environment Block\nsaved_entry=0\nrm -rf /\n')), args: ['set-default', 'NixOS - Default'], exit: 3 },
   { name: 'grubenv symlinked outside the ESP', loader: 'grub', plant: (r, o) => moveAndLink(join(r, 'boot/grub/grubenv'), o, 'grubenv'), args: ['set-default', 'NixOS - Default'], exit: 3 },
   { name: 'grub dir symlinked outside the ESP', loader: 'grub', plant: (r, o) => moveAndLink(join(r, 'boot/grub'), o, 'grub'), args: ['set-oneshot', 'NixOS - Default'], exit: 3 },
-  { name: 'GRUB write-entry', loader: 'grub', args: ['write-entry', 'custom.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
+  { name: 'GRUB boot-entry write', loader: 'grub', verb: 'boot-entry', args: ['write', 'custom.conf'], input: 'title X\nefi /x.efi\n', exit: 3 },
+  { name: 'an entry file under the boot verb (the kept authorisation)', loader: 'systemd-boot', args: ['write-entry', 'custom.conf'], input: 'title X\nefi /x.efi\n', exit: 2 },
+  { name: 'an entry removal under the boot verb', loader: 'systemd-boot', args: ['remove-entry', 'memtest86.conf'], exit: 2 },
+  { name: 'entry name with U+2010 for a hyphen', loader: 'systemd-boot', verb: 'boot-entry', args: ['write', 'nixos\u2010generation-31.conf'], input: 'title X\nefi /x.efi\n', exit: 2 },
+  { name: 'entry name with a tab', loader: 'systemd-boot', verb: 'boot-entry', args: ['write', 'memtest\t86.conf'], input: 'title X\nefi /x.efi\n', exit: 2 },
+  { name: 'entry name with U+202E', loader: 'systemd-boot', verb: 'boot-entry', args: ['remove', 'evil\u202efnoc.conf'], exit: 2 },
+  { name: 'entry name with a fullwidth letter', loader: 'systemd-boot', verb: 'boot-entry', args: ['write', '\uff4demtest.conf'], input: 'title X\nefi /x.efi\n', exit: 2 },
+  { name: 'set-default ID with U+202E', loader: 'systemd-boot', args: ['set-default', 'memtest86\u202e.conf'], exit: 2 },
+  { name: 'GRUB ID with a tab', loader: 'grub', args: ['set-oneshot', 'NixOS\t- Default'], exit: 2 },
+  { name: 'ROOT/sys symlinked out of the root (set-default)', loader: 'systemd-boot', plant: (r, o) => moveAndLink(join(r, 'sys'), o, 'sys'), args: ['set-default', 'memtest86.conf'], exit: 3 },
+  { name: 'ROOT/sys/firmware symlinked out of the root (clear-oneshot)', loader: 'systemd-boot', plant: (r, o) => moveAndLink(join(r, 'sys/firmware'), o, 'firmware'), args: ['clear-oneshot'], exit: 3 },
+  { name: 'ROOT/boot symlinked out of the root (no ESP then)', loader: 'systemd-boot', plant: (r, o) => moveAndLink(join(r, 'boot'), o, 'boot'), verb: 'boot-entry', args: ['write', 'custom.conf'], input: 'title X\nefi /x.efi\n', exit: 4 },
 ];
 
 describe('boot verbs against hostile input', () => {
@@ -430,9 +442,10 @@ describe('boot verbs against hostile input', () => {
       chmodSync(join(outside, 'target.conf'), 0o600);
       h.plant?.(root, outside);
       const before = snapshot(root, outside);
-      const run = runHelper(['--root', root, 'boot', ...h.args], { input: h.input ?? '' });
+      const verb = h.verb ?? 'boot';
+      const run = runHelper(['--root', root, verb, ...h.args], { input: h.input ?? '' });
       expect(run.status, run.stdout).toBe(h.exit);
-      expect(run.result).toMatchObject({ event: 'result', ok: false, verb: 'boot', exitCode: h.exit, kind: h.exit === 2 ? 'usage' : 'refused', restored: [] });
+      expect(run.result).toMatchObject({ event: 'result', ok: false, verb, exitCode: h.exit, kind: ({ 2: 'usage', 3: 'refused', 4: 'failed' } as const)[h.exit], restored: [] });
       expect(snapshot(root, outside)).toEqual(before);
     } finally {
       removeRoot(root);

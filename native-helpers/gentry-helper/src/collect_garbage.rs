@@ -3,21 +3,39 @@
 #![forbid(unsafe_code)]
 
 use crate::json::Json;
-use crate::output::{Failure, progress};
+use crate::output::{Failure, Fields, progress};
 use crate::paths::{Root, nix_store};
-use crate::process::run;
+use crate::process::run as run_program;
 use crate::profile::is_store_path;
 
 const VERB: &str = "collect-garbage";
 /// Paths per `nix-store -q --size` call (keeps argv far below the kernel's limit).
 const SIZE_BATCH: usize = 500;
 
+/// What `collect-garbage` was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CollectGarbage {
+    pub dry_run: bool,
+}
+
+/// Parses `[--dry-run]` (once).
+pub fn parse(options: &[String]) -> Result<CollectGarbage, String> {
+    match options {
+        [] => Ok(CollectGarbage { dry_run: false }),
+        [flag] if flag == "--dry-run" => Ok(CollectGarbage { dry_run: true }),
+        [flag, again, ..] if flag == "--dry-run" && again == "--dry-run" => Err("--dry-run given twice".into()),
+        [flag, other, ..] if flag == "--dry-run" => Err(format!("unexpected argument {other:?} for {VERB}")),
+        [other, ..] => Err(format!("unexpected argument {other:?} for {VERB}")),
+    }
+}
+
 /// Runs the garbage collector (or only lists what it would delete); the result fields.
-pub fn collect_garbage(root: &Root, dry_run: bool) -> Result<Vec<(String, Json)>, Failure> {
+pub fn run(root: &Root, request: &CollectGarbage) -> Fields {
+    let dry_run = request.dry_run;
     let nix_store = nix_store(root)?;
     if dry_run {
         progress(VERB, "find-dead", &format!("{} --gc --print-dead", nix_store.display()));
-        let finished = run(&nix_store, &["--gc", "--print-dead"], true)?;
+        let finished = run_program(&nix_store, &["--gc", "--print-dead"], true)?;
         if !finished.ok() {
             return Err(Failure::failed(format!("nix-store --gc --print-dead {}; nothing was deleted", finished.describe())));
         }
@@ -39,7 +57,7 @@ pub fn collect_garbage(root: &Root, dry_run: bool) -> Result<Vec<(String, Json)>
     }
 
     progress(VERB, "collect", &format!("{} --gc", nix_store.display()));
-    let finished = run(&nix_store, &["--gc"], true)?;
+    let finished = run_program(&nix_store, &["--gc"], true)?;
     if !finished.ok() {
         return Err(Failure::failed(format!(
             "nix-store --gc {}; some paths may have been deleted (a partial collection is still consistent)",
@@ -85,7 +103,7 @@ fn dead_size(nix_store: &std::path::Path, paths: &[&str]) -> Option<u64> {
 fn invalid_paths<'a>(nix_store: &std::path::Path, batch: &[&'a str]) -> Option<Vec<&'a str>> {
     let mut args = vec!["--check-validity", "--print-invalid"];
     args.extend_from_slice(batch);
-    let finished = run(nix_store, &args, true).ok()?;
+    let finished = run_program(nix_store, &args, true).ok()?;
     if !finished.ok() {
         return None;
     }
@@ -97,7 +115,7 @@ fn invalid_paths<'a>(nix_store: &std::path::Path, batch: &[&'a str]) -> Option<V
 fn sizes(nix_store: &std::path::Path, batch: &[&str]) -> Option<Option<u64>> {
     let mut args = vec!["-q", "--size"];
     args.extend_from_slice(batch);
-    let finished = run(nix_store, &args, true).ok()?;
+    let finished = run_program(nix_store, &args, true).ok()?;
     if !finished.ok() {
         return Some(None);
     }

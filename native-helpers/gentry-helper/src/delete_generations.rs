@@ -4,12 +4,43 @@
 
 use crate::atomic::remove_link;
 use crate::json::Json;
-use crate::output::{Failure, progress};
+use crate::options::{pairs, required};
+use crate::output::{Failure, Fields, progress};
 use crate::paths::Root;
-use crate::process::run;
+use crate::process::run as run_program;
 use crate::profile::{Profile, booted_system, switch_script};
 
 const VERB: &str = "delete-generations";
+
+/// What `delete-generations` was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeleteGenerations {
+    pub profile: String,
+    pub generations: Vec<u32>,
+}
+
+/// Parses `--profile NAME --generation N [--generation N ...]` (no number twice), in any order.
+pub fn parse(options: &[String]) -> Result<DeleteGenerations, String> {
+    let pairs = pairs(VERB, options, &["--profile", "--generation"], &["--generation"])?;
+    let profile = crate::check_profile(required(VERB, &pairs, "--profile")?)?;
+    let mut generations = Vec::new();
+    for (_, value) in pairs.iter().filter(|(name, _)| *name == "--generation") {
+        let n = crate::check_generation(value)?;
+        if generations.contains(&n) {
+            return Err(format!("generation {n} given twice"));
+        }
+        generations.push(n);
+    }
+    if generations.is_empty() {
+        return Err(format!("{VERB} needs at least one --generation"));
+    }
+    Ok(DeleteGenerations { profile, generations })
+}
+
+/// Runs a parsed `delete-generations`.
+pub fn run(root: &Root, request: &DeleteGenerations) -> Fields {
+    delete_generations(root, &request.profile, &request.generations)
+}
 
 /// Checks that every generation exists as a symlink and is neither current nor booted.
 fn check(profile: &Profile, root: &Root, generations: &[u32]) -> Result<(), Failure> {
@@ -34,7 +65,7 @@ fn check(profile: &Profile, root: &Root, generations: &[u32]) -> Result<(), Fail
 }
 
 /// Deletes `generations` of `profile`; the result fields on success.
-pub fn delete_generations(root: &Root, profile: &str, generations: &[u32]) -> Result<Vec<(String, Json)>, Failure> {
+fn delete_generations(root: &Root, profile: &str, generations: &[u32]) -> Fields {
     let profile = Profile::open(root, profile)?;
     // The boot menu is the running system's: its installer lists every profile's generations.
     let system = Profile::open(root, "system")?;
@@ -47,7 +78,7 @@ pub fn delete_generations(root: &Root, profile: &str, generations: &[u32]) -> Re
     let mut removed = Vec::new();
     for &n in generations {
         let name = profile.generation_name(n);
-        progress(VERB, "remove", &format!("removing {}", profile.dir.join(&name).display()));
+        progress(VERB, "remove", &format!("removing {}", profile.dir.shown(&name).display()));
         if let Err(error) = remove_link(&profile.dir, &name) {
             return Err(Failure::failed(format!(
                 "could not remove {name}: {error}; removed before it: {removed:?}; the boot menu was not refreshed"
@@ -59,7 +90,7 @@ pub fn delete_generations(root: &Root, profile: &str, generations: &[u32]) -> Re
     let removed_json = Json::Arr(removed.iter().map(|&r| Json::Num(r.into())).collect());
 
     progress(VERB, "boot-menu", &format!("refreshing the boot menu: {} boot", script.display()));
-    let finished = run(&script, &["boot"], false)?;
+    let finished = run_program(&script, &["boot"], false)?;
     if !finished.ok() {
         return Err(Failure::failed(format!(
             "the links were removed, but switch-to-configuration boot {}; the boot menu may still list them: run it again",

@@ -5,12 +5,12 @@
 //! first; filesystems without the flags ioctl (tmpfs, overlays in tests) carry on without it.
 #![forbid(unsafe_code)]
 
+use crate::fsroot::{Dir, Kind};
 use crate::output::Failure;
 use crate::sys;
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{ErrorKind, Write};
-use std::os::unix::fs::OpenOptionsExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// systemd-boot's vendor GUID.
 pub const LOADER_GUID: &str = "4a67b082-0a4c-41cf-b6c7-440b29bb8c4f";
@@ -42,42 +42,43 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
     Some(String::from_utf16_lossy(&units))
 }
 
-/// What is at a variable's path: nothing, or a regular file. Anything else is refused.
-fn existing(path: &Path) -> Result<bool, Failure> {
-    match std::fs::symlink_metadata(path) {
-        Err(error) if error.kind() == ErrorKind::NotFound => Ok(false),
-        Err(error) => Err(Failure::failed(format!("cannot read {}: {error}", path.display()))),
-        Ok(meta) if meta.is_file() => Ok(true),
-        Ok(_) => Err(Failure::refused(format!("{} is not a regular file (a symlink?); refusing to touch it", path.display()))),
-    }
-}
-
-/// Opens an existing variable read-only (never through a symlink), for reading and the flags ioctl.
-fn open_existing(path: &Path) -> Result<File, Failure> {
-    OpenOptions::new()
-        .read(true)
-        .custom_flags(sys::O_NOFOLLOW)
-        .open(path)
-        .map_err(|e| Failure::failed(format!("cannot open {}: {e}", path.display())))
-}
-
-/// One of systemd-boot's variables in `dir`.
-pub struct Variable {
+/// One of systemd-boot's variables in the efivarfs directory `dir` (an open handle: the variable
+/// file is opened relative to it, never through a symlink).
+pub struct Variable<'a> {
+    dir: &'a Dir,
+    file: String,
+    /// Where the variable is on this root (for messages).
     pub path: PathBuf,
 }
 
-impl Variable {
+impl<'a> Variable<'a> {
     /// The variable `name` (e.g. `LoaderEntryDefault`) in the efivarfs directory `dir`.
-    pub fn new(dir: &Path, name: &str) -> Variable {
-        Variable { path: dir.join(file_name(name)) }
+    pub fn new(dir: &'a Dir, name: &str) -> Variable<'a> {
+        let file = file_name(name);
+        Variable { dir, path: dir.shown(&file), file }
+    }
+
+    /// Whether the variable exists: nothing, or a regular file; anything else is refused.
+    fn exists(&self) -> Result<bool, Failure> {
+        match self.dir.kind(&self.file) {
+            Ok(Kind::Missing) => Ok(false),
+            Ok(Kind::File) => Ok(true),
+            Ok(_) => Err(Failure::refused(format!("{} is not a regular file (a symlink?); refusing to touch it", self.path.display()))),
+            Err(error) => Err(Failure::failed(format!("cannot read {}: {error}", self.path.display()))),
+        }
+    }
+
+    /// Opens the existing variable read-only (never through a symlink), for reading and the flags ioctl.
+    fn open_existing(&self) -> Result<File, Failure> {
+        self.dir.open_read(&self.file).map_err(|e| Failure::failed(format!("cannot open {}: {e}", self.path.display())))
     }
 
     /// Its value, or None when it is not set.
     pub fn read(&self) -> Result<Option<String>, Failure> {
-        if !existing(&self.path)? {
+        if !self.exists()? {
             return Ok(None);
         }
-        let bytes = std::fs::read(&self.path).map_err(|e| Failure::failed(format!("cannot read {}: {e}", self.path.display())))?;
+        let bytes = self.dir.read(&self.file, 64 * 1024).map_err(|e| Failure::failed(format!("cannot read {}: {e}", self.path.display())))?;
         Ok(decode(&bytes))
     }
 
@@ -85,23 +86,20 @@ impl Variable {
     /// after. On error the message says the variable still holds its old value.
     pub fn write(&self, value: &str) -> Result<(), Failure> {
         let path = &self.path;
-        let was_immutable = if existing(path)? {
-            sys::clear_immutable(&open_existing(path)?)
+        let was_immutable = if self.exists()? {
+            sys::clear_immutable(&self.open_existing()?)
                 .map_err(|e| Failure::failed(format!("cannot clear the immutable flag of {}: {e}; nothing was changed", path.display())))?
         } else {
             false
         };
         let buffer = encode(value);
-        let outcome =
-            OpenOptions::new().write(true).create(true).truncate(true).mode(0o644).custom_flags(sys::O_NOFOLLOW).open(path).and_then(
-                |mut file| {
-                    let written = file.write(&buffer)?;
-                    if written != buffer.len() {
-                        return Err(std::io::Error::other(format!("short write: {written} of {} bytes", buffer.len())));
-                    }
-                    Ok(file)
-                },
-            );
+        let outcome = self.dir.open_write(&self.file, true, 0o644).and_then(|mut file| {
+            let written = file.write(&buffer)?;
+            if written != buffer.len() {
+                return Err(std::io::Error::other(format!("short write: {written} of {} bytes", buffer.len())));
+            }
+            Ok(file)
+        });
         match outcome {
             Ok(file) => {
                 if was_immutable {
@@ -111,7 +109,7 @@ impl Variable {
                 Ok(())
             }
             Err(error) => {
-                if was_immutable && let Ok(file) = open_existing(path) {
+                if was_immutable && let Ok(file) = self.open_existing() {
                     let _ = sys::set_immutable(&file);
                 }
                 Err(Failure::failed(format!("could not write {}: {error}; the firmware keeps the old value", path.display())))
@@ -122,13 +120,13 @@ impl Variable {
     /// Deletes the variable (clearing the immutable flag first); false when it was not set.
     pub fn remove(&self) -> Result<bool, Failure> {
         let path = &self.path;
-        if !existing(path)? {
+        if !self.exists()? {
             return Ok(false);
         }
-        let file = open_existing(path)?;
+        let file = self.open_existing()?;
         let was_immutable = sys::clear_immutable(&file)
             .map_err(|e| Failure::failed(format!("cannot clear the immutable flag of {}: {e}; nothing was changed", path.display())))?;
-        match std::fs::remove_file(path) {
+        match self.dir.unlink(&self.file) {
             Ok(()) => Ok(true),
             Err(error) if error.kind() == ErrorKind::NotFound => Ok(false),
             Err(error) => {
@@ -168,7 +166,8 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("gentry-helper-efivar-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir(&dir).unwrap();
-        let var = Variable::new(&dir, "LoaderEntryDefault");
+        let handle = crate::fsroot::Root::real().dir(&dir.to_string_lossy()).unwrap();
+        let var = Variable::new(&handle, "LoaderEntryDefault");
         assert_eq!(var.read().unwrap(), None);
         var.write("a-much-longer-entry-name.conf").unwrap();
         var.write("b.conf").unwrap();

@@ -1,6 +1,7 @@
 //! gentry-helper: the one privileged door of Gentry. It parses argv strictly into a verb, touches
-//! only fixed paths, runs programs by absolute path without a shell, and reports in JSON lines.
-//! See native-helpers/README.md for the protocol and the polkit design.
+//! only fixed paths (reached by the root walk in `fsroot`, never through a symlink), runs programs
+//! by absolute path without a shell, and reports in JSON lines. Each verb is a module with its own
+//! `parse` (its options) and `run`. See native-helpers/README.md for the protocol and the polkit design.
 //! `unsafe` is denied everywhere; only `sys` (the few syscalls std lacks) allows it, and every
 //! other module forbids it outright.
 #![deny(unsafe_code)]
@@ -10,9 +11,11 @@ mod boot;
 mod collect_garbage;
 mod delete_generations;
 mod efivar;
+mod fsroot;
 mod grubenv;
 mod json;
 mod loader_conf;
+mod options;
 mod output;
 mod paths;
 mod process;
@@ -21,10 +24,8 @@ mod rebuild;
 mod switch;
 mod sys;
 
-use boot::BootAction;
 use output::{Exit, Failure};
 use paths::Root;
-use rebuild::RebuildMode;
 use std::path::{Component, Path, PathBuf};
 
 const USAGE: &str = "usage: gentry-helper [--root DIR] switch --profile NAME --generation N --mode switch|boot|test
@@ -32,48 +33,55 @@ const USAGE: &str = "usage: gentry-helper [--root DIR] switch --profile NAME --g
        gentry-helper [--root DIR] collect-garbage [--dry-run]
        gentry-helper [--root DIR] boot set-default ID | set-oneshot ID | clear-default | clear-oneshot
        gentry-helper [--root DIR] boot set-timeout SECONDS|menu-force
-       gentry-helper [--root DIR] boot write-entry ID < ENTRY-TEXT | remove-entry ID
+       gentry-helper [--root DIR] boot-entry write NAME.conf < ENTRY-TEXT | remove NAME.conf
        gentry-helper [--root DIR] rebuild --mode switch|boot|test|build --flake REF";
 
-/// How `switch` activates the generation (the argument of `switch-to-configuration`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Switch,
-    Boot,
-    Test,
-}
-
-impl Mode {
-    /// The word on the command line and for `switch-to-configuration`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::Switch => "switch",
-            Mode::Boot => "boot",
-            Mode::Test => "test",
-        }
-    }
-}
-
-/// What the caller asked for.
+/// What the caller asked for: one variant per verb, each holding what its module's `parse` made.
+/// The verb is argv1 under pkexec, which is what selects the polkit action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verb {
-    Switch { profile: String, generation: u32, mode: Mode },
-    DeleteGenerations { profile: String, generations: Vec<u32> },
-    CollectGarbage { dry_run: bool },
-    Boot { action: BootAction },
-    Rebuild { mode: RebuildMode, flake: String },
+    Switch(switch::Switch),
+    DeleteGenerations(delete_generations::DeleteGenerations),
+    CollectGarbage(collect_garbage::CollectGarbage),
+    Boot(boot::BootAction),
+    BootEntry(boot::entry::EntryAction),
+    Rebuild(rebuild::Rebuild),
 }
+
+/// The verbs' names as argv1 and in results, and the polkit action each one selects (the policy
+/// file's `exec.argv1` annotations; `polkit_actions_match_the_policy` checks them against it).
+pub const VERBS: [(&str, &str); 6] = [
+    ("switch", "org.gentry.helper.switch"),
+    ("delete-generations", "org.gentry.helper.delete-generations"),
+    ("collect-garbage", "org.gentry.helper.collect-garbage"),
+    ("boot", "org.gentry.helper.boot"),
+    ("boot-entry", "org.gentry.helper.boot-entry"),
+    ("rebuild", "org.gentry.helper.rebuild"),
+];
 
 impl Verb {
     /// The verb's name in argv and in results.
     fn name(&self) -> &'static str {
         match self {
-            Verb::Switch { .. } => "switch",
-            Verb::DeleteGenerations { .. } => "delete-generations",
-            Verb::CollectGarbage { .. } => "collect-garbage",
-            Verb::Boot { .. } => "boot",
-            Verb::Rebuild { .. } => "rebuild",
+            Verb::Switch(_) => "switch",
+            Verb::DeleteGenerations(_) => "delete-generations",
+            Verb::CollectGarbage(_) => "collect-garbage",
+            Verb::Boot(_) => "boot",
+            Verb::BootEntry(_) => "boot-entry",
+            Verb::Rebuild(_) => "rebuild",
         }
+    }
+
+    /// Parses the options of the verb called `name` with that verb's own parser.
+    fn parse(name: &'static str, options: &[String]) -> Result<Verb, String> {
+        Ok(match name {
+            "switch" => Verb::Switch(switch::parse(options)?),
+            "delete-generations" => Verb::DeleteGenerations(delete_generations::parse(options)?),
+            "collect-garbage" => Verb::CollectGarbage(collect_garbage::parse(options)?),
+            "boot" => Verb::Boot(boot::parse(options)?),
+            "boot-entry" => Verb::BootEntry(boot::entry::parse(options)?),
+            _ => Verb::Rebuild(rebuild::parse(options)?),
+        })
     }
 }
 
@@ -100,6 +108,11 @@ pub fn parse_generation(text: &str) -> Option<u32> {
     text.parse::<u32>().ok()
 }
 
+/// `parse_generation`, with the error message the verbs give.
+pub fn check_generation(text: &str) -> Result<u32, String> {
+    parse_generation(text).ok_or_else(|| format!("bad generation {text:?} (a decimal number 1-4294967295 without leading zeros)"))
+}
+
 /// A profile name: `^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$` (ASCII only; no `/`, no leading `.` or `-`).
 pub fn is_profile_name(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -107,6 +120,15 @@ pub fn is_profile_name(text: &str) -> bool {
         && bytes.len() <= 64
         && (bytes[0].is_ascii_alphanumeric() || bytes[0] == b'_')
         && bytes.iter().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(b))
+}
+
+/// `is_profile_name`, with the error message the verbs give.
+pub fn check_profile(text: &str) -> Result<String, String> {
+    if is_profile_name(text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!("bad profile name {text:?} (system, or a name matching [A-Za-z0-9_][A-Za-z0-9_.-]{{0,63}})"))
+    }
 }
 
 /// `--root DIR`: absolute, with no `.` or `..` components and no empty ones.
@@ -119,9 +141,8 @@ fn parse_root(text: &str) -> Option<PathBuf> {
     clean.then(|| path.to_path_buf())
 }
 
-/// Parses the arguments after argv[0]. Everything not described in USAGE is an error: unknown,
-/// repeated (except `--generation` for delete-generations) or missing options, `--opt=value`
-/// forms, extra arguments, and values that do not match their pattern.
+/// Parses the arguments after argv[0]: `[--root DIR] VERB OPTIONS...`, the options by the verb's
+/// own `parse`. Everything not described in USAGE is an error.
 pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
     let error = |verb: Option<&'static str>, message: String| UsageError { verb, message };
     let mut rest = args;
@@ -139,126 +160,9 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
         rest = &rest[2..];
     }
     let (verb, options) = rest.split_first().ok_or_else(|| error(None, "no verb given".into()))?;
-    let verb_name: &'static str = match verb.as_str() {
-        "switch" => "switch",
-        "delete-generations" => "delete-generations",
-        "collect-garbage" => "collect-garbage",
-        "boot" => "boot",
-        "rebuild" => "rebuild",
-        other => return Err(error(None, format!("unknown verb {other:?}"))),
-    };
-    let fail = |message: String| error(Some(verb_name), message);
-    match verb_name {
-        "boot" => return Ok(Invocation { root, verb: Verb::Boot { action: boot::parse_action(options).map_err(fail)? } }),
-        "rebuild" => return Ok(Invocation { root, verb: parse_rebuild(options).map_err(fail)? }),
-        _ => {}
-    }
-
-    let mut profile: Option<String> = None;
-    let mut generations: Vec<u32> = Vec::new();
-    let mut mode: Option<Mode> = None;
-    let mut dry_run = false;
-    let mut i = 0;
-    while i < options.len() {
-        let option = options[i].as_str();
-        let takes_value = matches!(
-            (verb_name, option),
-            ("switch", "--profile" | "--generation" | "--mode") | ("delete-generations", "--profile" | "--generation")
-        );
-        if !takes_value {
-            if (verb_name, option) == ("collect-garbage", "--dry-run") {
-                if dry_run {
-                    return Err(fail("--dry-run given twice".into()));
-                }
-                dry_run = true;
-                i += 1;
-                continue;
-            }
-            return Err(fail(format!("unexpected argument {option:?} for {verb_name}")));
-        }
-        let value = options.get(i + 1).ok_or_else(|| fail(format!("{option} needs a value")))?;
-        match option {
-            "--profile" => {
-                if profile.is_some() {
-                    return Err(fail("--profile given twice".into()));
-                }
-                if !is_profile_name(value) {
-                    return Err(fail(format!(
-                        "bad profile name {value:?} (system, or a name matching [A-Za-z0-9_][A-Za-z0-9_.-]{{0,63}})"
-                    )));
-                }
-                profile = Some(value.clone());
-            }
-            "--generation" => {
-                let n = parse_generation(value)
-                    .ok_or_else(|| fail(format!("bad generation {value:?} (a decimal number 1-4294967295 without leading zeros)")))?;
-                if verb_name == "switch" && !generations.is_empty() {
-                    return Err(fail("--generation given twice".into()));
-                }
-                if generations.contains(&n) {
-                    return Err(fail(format!("generation {n} given twice")));
-                }
-                generations.push(n);
-            }
-            _ => {
-                if mode.is_some() {
-                    return Err(fail("--mode given twice".into()));
-                }
-                mode = Some(match value.as_str() {
-                    "switch" => Mode::Switch,
-                    "boot" => Mode::Boot,
-                    "test" => Mode::Test,
-                    _ => return Err(fail(format!("bad mode {value:?} (switch, boot or test)"))),
-                });
-            }
-        }
-        i += 2;
-    }
-
-    let verb = match verb_name {
-        "switch" => Verb::Switch {
-            profile: profile.ok_or_else(|| fail("switch needs --profile".into()))?,
-            generation: *generations.first().ok_or_else(|| fail("switch needs --generation".into()))?,
-            mode: mode.ok_or_else(|| fail("switch needs --mode".into()))?,
-        },
-        "delete-generations" => {
-            let profile = profile.ok_or_else(|| fail("delete-generations needs --profile".into()))?;
-            if generations.is_empty() {
-                return Err(fail("delete-generations needs at least one --generation".into()));
-            }
-            Verb::DeleteGenerations { profile, generations }
-        }
-        _ => Verb::CollectGarbage { dry_run },
-    };
+    let name = VERBS.iter().map(|(name, _)| *name).find(|name| name == verb).ok_or_else(|| error(None, format!("unknown verb {verb:?}")))?;
+    let verb = Verb::parse(name, options).map_err(|message| error(Some(name), message))?;
     Ok(Invocation { root, verb })
-}
-
-/// The options of `rebuild`: `--mode M` and `--flake REF`, each exactly once, in any order.
-fn parse_rebuild(options: &[String]) -> Result<Verb, String> {
-    let mut mode = None;
-    let mut flake = None;
-    let mut rest = options;
-    while let Some((option, tail)) = rest.split_first() {
-        let value = match (option.as_str(), tail.first()) {
-            ("--mode" | "--flake", Some(value)) => value,
-            ("--mode" | "--flake", None) => return Err(format!("{option} needs a value")),
-            _ => return Err(format!("unexpected argument {option:?} for rebuild")),
-        };
-        if option == "--mode" {
-            if mode.is_some() {
-                return Err("--mode given twice".into());
-            }
-            mode = Some(RebuildMode::parse(value).ok_or_else(|| format!("bad mode {value:?} (switch, boot, test or build)"))?);
-        } else {
-            if flake.is_some() {
-                return Err("--flake given twice".into());
-            }
-            rebuild::check_flake_ref(value)?;
-            flake = Some(value.clone());
-        }
-        rest = &tail[1..];
-    }
-    Ok(Verb::Rebuild { mode: mode.ok_or("rebuild needs --mode")?, flake: flake.ok_or("rebuild needs --flake")? })
 }
 
 /// Runs a parsed invocation and prints its result; the exit code.
@@ -278,11 +182,12 @@ fn execute(invocation: Invocation) -> Exit {
         }
     };
     let outcome = match &invocation.verb {
-        Verb::Switch { profile, generation, mode } => switch::switch(&root, profile, *generation, *mode),
-        Verb::DeleteGenerations { profile, generations } => delete_generations::delete_generations(&root, profile, generations),
-        Verb::CollectGarbage { dry_run } => collect_garbage::collect_garbage(&root, *dry_run),
-        Verb::Boot { action } => boot::boot(&root, action),
-        Verb::Rebuild { mode, flake } => rebuild::rebuild(&root, *mode, flake),
+        Verb::Switch(request) => switch::run(&root, request),
+        Verb::DeleteGenerations(request) => delete_generations::run(&root, request),
+        Verb::CollectGarbage(request) => collect_garbage::run(&root, request),
+        Verb::Boot(action) => boot::run(&root, action),
+        Verb::BootEntry(action) => boot::entry::run(&root, action),
+        Verb::Rebuild(request) => rebuild::run(&root, request),
     };
     match outcome {
         Ok(fields) => output::success(verb, fields),
@@ -314,6 +219,14 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use boot::BootAction;
+    use boot::entry::EntryAction;
+    use rebuild::RebuildMode;
+    use switch::Mode;
+
+    fn sw(profile: &str, generation: u32, mode: Mode) -> Verb {
+        Verb::Switch(switch::Switch { profile: profile.into(), generation, mode })
+    }
 
     fn args(line: &[&str]) -> Vec<String> {
         line.iter().map(|s| s.to_string()).collect()
@@ -327,31 +240,31 @@ mod tests {
     fn parses_every_valid_form() {
         assert_eq!(
             ok(&["switch", "--profile", "system", "--generation", "12", "--mode", "switch"]),
-            Invocation { root: None, verb: Verb::Switch { profile: "system".into(), generation: 12, mode: Mode::Switch } }
+            Invocation { root: None, verb: sw("system", 12, Mode::Switch) }
         );
         assert_eq!(
             ok(&["--root", "/tmp/w", "switch", "--mode", "test", "--generation", "4294967295", "--profile", "work"]),
             Invocation {
                 root: Some("/tmp/w".into()),
-                verb: Verb::Switch { profile: "work".into(), generation: u32::MAX, mode: Mode::Test }
+                verb: sw("work", u32::MAX, Mode::Test)
             }
         );
         assert_eq!(
             ok(&["switch", "--profile", "a", "--generation", "1", "--mode", "boot"]).verb,
-            Verb::Switch { profile: "a".into(), generation: 1, mode: Mode::Boot }
+            sw("a", 1, Mode::Boot)
         );
         assert_eq!(
             ok(&["delete-generations", "--generation", "3", "--profile", "system", "--generation", "5"]).verb,
-            Verb::DeleteGenerations { profile: "system".into(), generations: vec![3, 5] }
+            Verb::DeleteGenerations(delete_generations::DeleteGenerations { profile: "system".into(), generations: vec![3, 5] })
         );
-        assert_eq!(ok(&["collect-garbage"]).verb, Verb::CollectGarbage { dry_run: false });
+        assert_eq!(ok(&["collect-garbage"]).verb, Verb::CollectGarbage(collect_garbage::CollectGarbage { dry_run: false }));
         assert_eq!(
             ok(&["--root", "/", "collect-garbage", "--dry-run"]),
-            Invocation { root: Some("/".into()), verb: Verb::CollectGarbage { dry_run: true } }
+            Invocation { root: Some("/".into()), verb: Verb::CollectGarbage(collect_garbage::CollectGarbage { dry_run: true }) }
         );
         let long = "x".repeat(64);
-        assert!(matches!(ok(&["switch", "--profile", &long, "--generation", "1", "--mode", "test"]).verb, Verb::Switch { .. }));
-        assert!(matches!(ok(&["switch", "--profile", "_a.b-c9", "--generation", "1", "--mode", "test"]).verb, Verb::Switch { .. }));
+        assert!(matches!(ok(&["switch", "--profile", &long, "--generation", "1", "--mode", "test"]).verb, Verb::Switch(_)));
+        assert!(matches!(ok(&["switch", "--profile", "_a.b-c9", "--generation", "1", "--mode", "test"]).verb, Verb::Switch(_)));
     }
 
     #[test]
@@ -427,20 +340,20 @@ mod tests {
             ok(&["--root", "/tmp/w", "boot", "set-default", "nixos-generation-42.conf"]),
             Invocation {
                 root: Some("/tmp/w".into()),
-                verb: Verb::Boot { action: BootAction::SetDefault("nixos-generation-42.conf".into()) }
+                verb: Verb::Boot(BootAction::SetDefault("nixos-generation-42.conf".into()))
             }
         );
         assert_eq!(
             ok(&["boot", "set-timeout", "menu-force"]).verb,
-            Verb::Boot { action: BootAction::SetTimeout(boot::Timeout::MenuForce) }
+            Verb::Boot(BootAction::SetTimeout(boot::Timeout::MenuForce))
         );
         assert_eq!(
             ok(&["rebuild", "--flake", "/etc/nixos#atlas", "--mode", "build"]).verb,
-            Verb::Rebuild { mode: RebuildMode::Build, flake: "/etc/nixos#atlas".into() }
+            Verb::Rebuild(rebuild::Rebuild { mode: RebuildMode::Build, flake: "/etc/nixos#atlas".into() })
         );
         assert_eq!(
             ok(&["rebuild", "--mode", "switch", "--flake", "github:ann/config"]).verb,
-            Verb::Rebuild { mode: RebuildMode::Switch, flake: "github:ann/config".into() }
+            Verb::Rebuild(rebuild::Rebuild { mode: RebuildMode::Switch, flake: "github:ann/config".into() })
         );
         let bad: Vec<Vec<&str>> = vec![
             vec!["boot"],
@@ -463,6 +376,46 @@ mod tests {
         }
         assert_eq!(parse(&args(&["boot", "frob"])).unwrap_err().verb, Some("boot"));
         assert_eq!(parse(&args(&["rebuild", "--mode", "x"])).unwrap_err().verb, Some("rebuild"));
+    }
+
+    #[test]
+    fn parses_boot_entry_and_keeps_entry_files_off_the_boot_verb() {
+        assert_eq!(
+            ok(&["boot-entry", "write", "memtest86.conf"]).verb,
+            Verb::BootEntry(EntryAction::Write("memtest86.conf".into()))
+        );
+        assert_eq!(
+            ok(&["--root", "/tmp/w", "boot-entry", "remove", "rescue.conf"]),
+            Invocation { root: Some("/tmp/w".into()), verb: Verb::BootEntry(EntryAction::Remove("rescue.conf".into())) }
+        );
+        // Under the boot verb (the kept authorisation's action) an entry file cannot be touched.
+        for line in [["boot", "write-entry", "x.conf"], ["boot", "remove-entry", "x.conf"]] {
+            let error = parse(&args(&line)).unwrap_err();
+            assert_eq!(error.verb, Some("boot"));
+            assert!(error.message.contains("boot-entry"), "{}", error.message);
+        }
+        for bad in ["nixos\u{2010}generation-31.conf", "a\tb.conf", "x\u{202e}fnoc.conf", "x", "a b.conf"] {
+            let error = parse(&args(&["boot-entry", "write", bad])).unwrap_err();
+            assert_eq!(error.verb, Some("boot-entry"), "{bad:?}");
+        }
+    }
+
+    /// Each verb's argv1 selects exactly one action in the policy file, with the defaults the
+    /// policy comment argues for; no action is left without a verb.
+    #[test]
+    fn polkit_actions_match_the_policy() {
+        let policy = include_str!("../../polkit/org.gentry.helper.policy");
+        let actions: Vec<&str> = policy.split("<action id=\"").skip(1).collect();
+        assert_eq!(actions.len(), VERBS.len(), "one action per verb");
+        for (verb, id) in VERBS {
+            let action = actions.iter().find(|a| a.starts_with(&format!("{id}\""))).unwrap_or_else(|| panic!("no action {id}"));
+            let argv1 = format!("<annotate key=\"org.freedesktop.policykit.exec.argv1\">{verb}</annotate>");
+            assert!(action.contains(&argv1), "{id} is not selected by argv1 {verb}");
+            assert!(action.contains("<annotate key=\"org.freedesktop.policykit.exec.path\">/run/current-system/sw/libexec/gentry-helper</annotate>"));
+            let keep = if verb == "boot" { "auth_admin_keep" } else { "auth_admin" };
+            assert!(action.contains(&format!("<allow_active>{keep}</allow_active>")), "{id} should be {keep}");
+            assert!(action.contains("<allow_any>no</allow_any>") && action.contains("<allow_inactive>no</allow_inactive>"), "{id}");
+        }
     }
 
     #[test]

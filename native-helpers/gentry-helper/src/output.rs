@@ -32,6 +32,9 @@ impl Exit {
     }
 }
 
+/// What a verb returns: its result fields, or why it did not succeed.
+pub type Fields = Result<Vec<(String, Json)>, Failure>;
+
 /// Why a verb did not succeed: the exit code, a message that says what to do next, and extra
 /// result fields (what was changed and what was restored).
 #[derive(Debug)]

@@ -1,10 +1,13 @@
 //! Every path the helper touches is fixed here. `--root DIR` moves them all under DIR, except
-//! `/nix/store` and the Nix binaries, which are never taken from the caller.
+//! `/nix/store` and the Nix binaries, which are never taken from the caller. They are reached
+//! through `fsroot`'s walk, never by following a symlink.
 #![forbid(unsafe_code)]
 
+use crate::fsroot::{Kind, WalkError};
 use crate::output::{Failure, note};
+use std::io::Read;
 use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Where the system profiles live.
 pub const PROFILES_DIR: &str = "/nix/var/nix/profiles";
@@ -22,34 +25,12 @@ const CONFIG_KEYS: [&str; 2] = ["nix-store", "nixos-rebuild"];
 /// The only PATH a child process sees.
 pub const CHILD_PATH: &str = "/run/wrappers/bin:/run/current-system/sw/bin:/nix/var/nix/profiles/default/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-/// The machine's root, or the `--root DIR` a test gave.
-#[derive(Debug, Clone)]
-pub struct Root(Option<PathBuf>);
-
-impl Root {
-    /// The real machine.
-    pub fn real() -> Root {
-        Root(None)
-    }
-
-    /// A world under `dir` (absolute, checked by the parser).
-    pub fn under(dir: PathBuf) -> Root {
-        Root(Some(dir))
-    }
-
-    /// Where the absolute path `path` lives for this root.
-    pub fn path(&self, path: &str) -> PathBuf {
-        match &self.0 {
-            None => PathBuf::from(path),
-            Some(dir) => dir.join(path.trim_start_matches('/')),
-        }
-    }
-}
+pub use crate::fsroot::Root;
 
 /// `nix-store`: from the config file when it is trustworthy and names one, else the first default
 /// that exists.
 pub fn nix_store(root: &Root) -> Result<PathBuf, Failure> {
-    if let Some(configured) = configured_binary(&root.path(CONFIG_FILE), "nix-store") {
+    if let Some(configured) = configured_binary(root, "nix-store") {
         return if configured.is_file() {
             Ok(configured)
         } else {
@@ -67,7 +48,7 @@ pub fn nix_store(root: &Root) -> Result<PathBuf, Failure> {
 /// `nixos-rebuild`: from the config file when it is trustworthy and names one, else
 /// `/run/current-system/sw/bin/nixos-rebuild` under the root (the running system's own).
 pub fn nixos_rebuild(root: &Root) -> Result<PathBuf, Failure> {
-    if let Some(configured) = configured_binary(&root.path(CONFIG_FILE), "nixos-rebuild") {
+    if let Some(configured) = configured_binary(root, "nixos-rebuild") {
         return if configured.is_file() {
             Ok(configured)
         } else {
@@ -86,14 +67,34 @@ pub fn nixos_rebuild(root: &Root) -> Result<PathBuf, Failure> {
 }
 
 /// The value of `key = /abs/path` in the config file, if the file is a regular file owned by root
-/// and not writable by group or others (otherwise it is ignored, with a warning).
-fn configured_binary(file: &Path, key: &str) -> Option<PathBuf> {
-    let meta = std::fs::symlink_metadata(file).ok()?;
-    if !meta.is_file() || meta.uid() != 0 || meta.mode() & 0o022 != 0 {
-        note(&format!("ignoring {} (not a root-owned regular file writable only by root)", file.display()));
+/// and not writable by group or others, reached without following a symlink (otherwise it is
+/// ignored, with a warning). The checks are made on the open file, not on its name.
+fn configured_binary(root: &Root, key: &str) -> Option<PathBuf> {
+    let (dir_path, name) = CONFIG_FILE.rsplit_once('/')?;
+    let shown = root.path(CONFIG_FILE);
+    let ignore = || note(&format!("ignoring {} (not a root-owned regular file writable only by root)", shown.display()));
+    let dir = match root.dir(dir_path) {
+        Ok(dir) => dir,
+        Err(WalkError::Missing(_)) => return None,
+        Err(_) => {
+            ignore();
+            return None;
+        }
+    };
+    if dir.kind(name).ok()? == Kind::Missing {
         return None;
     }
-    let text = std::fs::read_to_string(file).ok()?;
+    let Ok(mut file) = dir.open_read(name) else {
+        ignore();
+        return None;
+    };
+    let meta = file.metadata().ok()?;
+    if meta.uid() != 0 || meta.mode() & 0o022 != 0 {
+        ignore();
+        return None;
+    }
+    let mut text = String::new();
+    file.by_ref().take(64 * 1024).read_to_string(&mut text).ok()?;
     parse_config(&text, key)
 }
 

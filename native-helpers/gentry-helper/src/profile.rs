@@ -1,12 +1,12 @@
-//! A system profile's links, read with lstat/readlink only (never followed): the profile link must
-//! be a relative `NAME-N-link`, a generation link must point straight at a `/nix/store` path.
+//! A system profile's links, read with readlinkat relative to the profile directory's handle
+//! (never followed): the profile link must be a relative `NAME-N-link`, a generation link must
+//! point straight at a `/nix/store` path.
 #![forbid(unsafe_code)]
 
+use crate::fsroot::{Dir, Kind, WalkError};
 use crate::output::Failure;
 use crate::paths::{BOOTED_SYSTEM, PROFILES_DIR, Root};
-use std::fs::{File, OpenOptions};
-use std::io::ErrorKind;
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// The characters of a Nix store hash (nix-base32: no e, o, u, t).
@@ -23,29 +23,28 @@ pub fn is_store_path(text: &str) -> bool {
     name.len() <= 211 && name[0] != b'.' && name.iter().all(|b| b.is_ascii_alphanumeric() || b"+-._?=".contains(b))
 }
 
-/// One system profile: `system` in the profiles directory, or `system-profiles/NAME`.
+/// One system profile: `system` in the profiles directory, or `system-profiles/NAME`, with the
+/// directory open (every link below is read and written relative to that handle).
 #[derive(Debug)]
 pub struct Profile {
     pub name: String,
-    pub dir: PathBuf,
+    pub dir: Dir,
 }
 
 impl Profile {
-    /// The profile called `name` (already checked by the parser) under `root`; its directory must
-    /// be a real directory, not a symlink.
+    /// The profile called `name` (already checked by the parser) under `root`; every directory on
+    /// the way must be a real directory, not a symlink.
     pub fn open(root: &Root, name: &str) -> Result<Profile, Failure> {
-        let base = root.path(PROFILES_DIR);
-        let dir = if name == "system" { base } else { base.join("system-profiles") };
-        match std::fs::symlink_metadata(&dir) {
-            Ok(meta) if meta.is_dir() => Ok(Profile { name: name.to_string(), dir }),
-            Ok(_) => Err(Failure::refused(format!("{} is not a directory (a symlink?); refusing to use it", dir.display()))),
-            Err(error) => Err(Failure::failed(format!("no profile {name}: {}: {error}", dir.display()))),
-        }
+        let path = if name == "system" { PROFILES_DIR.to_string() } else { format!("{PROFILES_DIR}/system-profiles") };
+        let dir = root
+            .dir(&path)
+            .map_err(|e| e.failure(|missing| Failure::failed(format!("no profile {name}: {} does not exist", missing.display()))))?;
+        Ok(Profile { name: name.to_string(), dir })
     }
 
-    /// The path of the profile link.
+    /// The path of the profile link (for messages).
     pub fn link(&self) -> PathBuf {
-        self.dir.join(&self.name)
+        self.dir.shown(&self.name)
     }
 
     /// The file name of generation `n`'s link.
@@ -56,8 +55,7 @@ impl Profile {
     /// The generation the profile link points at. It must be a symlink whose target is exactly
     /// `NAME-N-link` (relative, as Nix writes it) and that link must exist.
     pub fn current(&self) -> Result<u32, Failure> {
-        let link = self.link();
-        let target = read_symlink(&link)?;
+        let target = read_symlink(&self.dir, &self.name)?;
         let n = target
             .strip_prefix(&format!("{}-", self.name))
             .and_then(|rest| rest.strip_suffix("-link"))
@@ -65,7 +63,7 @@ impl Profile {
             .ok_or_else(|| {
                 Failure::refused(format!(
                     "{} points at {target:?}, not at one of its own {}-N-link generations; refusing to follow it",
-                    link.display(),
+                    self.link().display(),
                     self.name
                 ))
             })?;
@@ -75,12 +73,14 @@ impl Profile {
 
     /// The raw target of generation `n`'s link, which must be a symlink (not followed).
     pub fn generation_link_target(&self, n: u32) -> Result<String, Failure> {
-        let link = self.dir.join(self.generation_name(n));
-        match std::fs::symlink_metadata(&link) {
-            Err(error) if error.kind() == ErrorKind::NotFound => {
-                Err(Failure::failed(format!("profile {} has no generation {n} ({} does not exist)", self.name, link.display())))
-            }
-            _ => read_symlink(&link),
+        let name = self.generation_name(n);
+        match self.dir.kind(&name) {
+            Ok(Kind::Missing) => Err(Failure::failed(format!(
+                "profile {} has no generation {n} ({} does not exist)",
+                self.name,
+                self.dir.shown(&name).display()
+            ))),
+            _ => read_symlink(&self.dir, &name),
         }
     }
 
@@ -96,56 +96,56 @@ impl Profile {
         Ok(target)
     }
 
-    /// Takes Nix's lock on the profile (`NAME.lock`, flock, mode 0600), as nix-env does.
+    /// Takes Nix's lock on the profile (`NAME.lock`, flock, mode 0600), as nix-env does; opened
+    /// relative to the profile directory, never through a symlink, and only as a regular file.
     pub fn lock(&self) -> Result<File, Failure> {
-        let path = self.dir.join(format!("{}.lock", self.name));
-        // The profiles directory is root-owned, so an lstat check is enough to avoid opening a
-        // planted symlink (O_NOFOLLOW's value differs between architectures and std lacks it).
-        if let Ok(meta) = std::fs::symlink_metadata(&path)
-            && !meta.is_file()
-        {
-            return Err(Failure::refused(format!("{} is not a regular file; refusing to open it", path.display())));
-        }
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(&path)
-            .map_err(|e| Failure::failed(format!("cannot open the profile lock {}: {e}", path.display())))?;
+        let name = format!("{}.lock", self.name);
+        let path = self.dir.shown(&name);
+        let file = self.dir.open_write(&name, false, 0o600).map_err(|e| {
+            if self.dir.kind(&name).is_ok_and(|k| k != Kind::File) {
+                Failure::refused(format!("{} is not a regular file; refusing to open it", path.display()))
+            } else {
+                Failure::failed(format!("cannot open the profile lock {}: {e}", path.display()))
+            }
+        })?;
         file.lock().map_err(|e| Failure::failed(format!("cannot lock {}: {e}", path.display())))?;
         Ok(file)
     }
 }
 
-/// A symlink's target as text; anything that is not a symlink with a UTF-8 target is refused.
-fn read_symlink(link: &Path) -> Result<String, Failure> {
-    let meta = std::fs::symlink_metadata(link).map_err(|e| Failure::failed(format!("cannot read {}: {e}", link.display())))?;
-    if !meta.file_type().is_symlink() {
-        return Err(Failure::refused(format!("{} is not a symlink; refusing to touch it", link.display())));
+/// The symlink `name` in `dir`'s target as text; anything that is not a symlink with a UTF-8 target is refused.
+fn read_symlink(dir: &Dir, name: &str) -> Result<String, Failure> {
+    let shown = dir.shown(name);
+    match dir.kind(name) {
+        Ok(Kind::Symlink) => {}
+        Ok(Kind::Missing) => return Err(Failure::failed(format!("cannot read {}: it does not exist", shown.display()))),
+        Ok(_) => return Err(Failure::refused(format!("{} is not a symlink; refusing to touch it", shown.display()))),
+        Err(error) => return Err(Failure::failed(format!("cannot read {}: {error}", shown.display()))),
     }
-    let target = std::fs::read_link(link).map_err(|e| Failure::failed(format!("cannot read {}: {e}", link.display())))?;
-    target.into_os_string().into_string().map_err(|_| Failure::refused(format!("{} has a target that is not UTF-8", link.display())))
+    let target = dir.read_link(name).map_err(|e| Failure::failed(format!("cannot read {}: {e}", shown.display())))?;
+    target.into_string().map_err(|_| Failure::refused(format!("{} has a target that is not UTF-8", shown.display())))
 }
 
 /// The store path `/run/booted-system` points at: None when the link does not exist (a container);
 /// refused when it exists but is not a symlink into the store.
 pub fn booted_system(root: &Root) -> Result<Option<String>, Failure> {
-    let link = root.path(BOOTED_SYSTEM);
-    match std::fs::symlink_metadata(&link) {
-        Err(error) if error.kind() == ErrorKind::NotFound => Ok(None),
-        _ => {
-            let target = read_symlink(&link)?;
-            if is_store_path(&target) {
-                Ok(Some(target))
-            } else {
-                Err(Failure::refused(format!(
-                    "{} points at {target:?}, not a store path; cannot tell which generation is booted",
-                    link.display()
-                )))
-            }
-        }
+    let (dir_path, name) = BOOTED_SYSTEM.rsplit_once('/').unwrap_or(("/", BOOTED_SYSTEM));
+    let dir = match root.dir(dir_path) {
+        Ok(dir) => dir,
+        Err(WalkError::Missing(_)) => return Ok(None),
+        Err(error) => return Err(error.failure(|path| Failure::failed(format!("{} does not exist", path.display())))),
+    };
+    if dir.kind(name).is_ok_and(|k| k == Kind::Missing) {
+        return Ok(None);
+    }
+    let target = read_symlink(&dir, name)?;
+    if is_store_path(&target) {
+        Ok(Some(target))
+    } else {
+        Err(Failure::refused(format!(
+            "{} points at {target:?}, not a store path; cannot tell which generation is booted",
+            root.path(BOOTED_SYSTEM).display()
+        )))
     }
 }
 

@@ -7,7 +7,8 @@
 #![forbid(unsafe_code)]
 
 use crate::json::Json;
-use crate::output::{Failure, progress};
+use crate::options::{pairs, required};
+use crate::output::{Failure, Fields, progress};
 use crate::paths::{Root, nixos_rebuild};
 use crate::process::command;
 use crate::sys;
@@ -99,8 +100,26 @@ pub fn check_flake_ref(text: &str) -> Result<(), String> {
     }
 }
 
+/// What `rebuild` was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebuild {
+    pub mode: RebuildMode,
+    pub flake: String,
+}
+
+/// Parses `--mode M --flake REF`, each exactly once, in any order.
+pub fn parse(options: &[String]) -> Result<Rebuild, String> {
+    let pairs = pairs(VERB, options, &["--mode", "--flake"], &[])?;
+    let mode = required(VERB, &pairs, "--mode")?;
+    let mode = RebuildMode::parse(mode).ok_or_else(|| format!("bad mode {mode:?} (switch, boot, test or build)"))?;
+    let flake = required(VERB, &pairs, "--flake")?;
+    check_flake_ref(flake)?;
+    Ok(Rebuild { mode, flake: flake.to_string() })
+}
+
 /// Runs nixos-rebuild; the result fields on success (exit 0).
-pub fn rebuild(root: &Root, mode: RebuildMode, flake: &str) -> Result<Vec<(String, Json)>, Failure> {
+pub fn run(root: &Root, request: &Rebuild) -> Fields {
+    let (mode, flake) = (request.mode, request.flake.as_str());
     let mut fields = vec![("mode".to_string(), Json::str(mode.as_str())), ("flake".to_string(), Json::str(flake))];
     let program = nixos_rebuild(root).map_err(|f| add(f, &fields))?;
     fields.push(("program".to_string(), Json::str(program.display().to_string())));

@@ -2,18 +2,64 @@
 //! then run that generation's `bin/switch-to-configuration MODE`; put the old link back if it fails.
 #![forbid(unsafe_code)]
 
-use crate::Mode;
 use crate::atomic::replace_symlink;
 use crate::json::Json;
-use crate::output::{Failure, progress};
+use crate::options::{pairs, required};
+use crate::output::{Failure, Fields, progress};
 use crate::paths::Root;
-use crate::process::run;
+use crate::process::run as run_program;
 use crate::profile::{Profile, switch_script};
 
 const VERB: &str = "switch";
 
+/// How `switch` activates the generation (the argument of `switch-to-configuration`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Switch,
+    Boot,
+    Test,
+}
+
+impl Mode {
+    /// The word on the command line and for `switch-to-configuration`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Switch => "switch",
+            Mode::Boot => "boot",
+            Mode::Test => "test",
+        }
+    }
+}
+
+/// What `switch` was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Switch {
+    pub profile: String,
+    pub generation: u32,
+    pub mode: Mode,
+}
+
+/// Parses `--profile NAME --generation N --mode switch|boot|test`, each exactly once, in any order.
+pub fn parse(options: &[String]) -> Result<Switch, String> {
+    let pairs = pairs(VERB, options, &["--profile", "--generation", "--mode"], &[])?;
+    let profile = crate::check_profile(required(VERB, &pairs, "--profile")?)?;
+    let generation = crate::check_generation(required(VERB, &pairs, "--generation")?)?;
+    let mode = match required(VERB, &pairs, "--mode")? {
+        "switch" => Mode::Switch,
+        "boot" => Mode::Boot,
+        "test" => Mode::Test,
+        other => return Err(format!("bad mode {other:?} (switch, boot or test)")),
+    };
+    Ok(Switch { profile, generation, mode })
+}
+
+/// Runs a parsed `switch`.
+pub fn run(root: &Root, request: &Switch) -> Fields {
+    switch(root, &request.profile, request.generation, request.mode)
+}
+
 /// Switches `profile` to generation `generation` in `mode`; the result fields on success.
-pub fn switch(root: &Root, profile: &str, generation: u32, mode: Mode) -> Result<Vec<(String, Json)>, Failure> {
+fn switch(root: &Root, profile: &str, generation: u32, mode: Mode) -> Fields {
     let profile = Profile::open(root, profile)?;
     let toplevel = profile.generation_target(generation)?;
     let script = switch_script(&toplevel)?;
@@ -26,7 +72,7 @@ pub fn switch(root: &Root, profile: &str, generation: u32, mode: Mode) -> Result
 
     if mode == Mode::Test {
         progress(VERB, "activate", &format!("running {} test (the profile link is left alone)", script.display()));
-        let finished = run(&script, &["test"], false)?;
+        let finished = run_program(&script, &["test"], false)?;
         if !finished.ok() {
             return Err(Failure::failed(format!("switch-to-configuration test {}; the profile link was not changed", finished.describe()))
                 .with("profileLink", Json::Null)
@@ -53,7 +99,7 @@ pub fn switch(root: &Root, profile: &str, generation: u32, mode: Mode) -> Result
         .map_err(|e| Failure::failed(format!("could not update {}: {e}; it still points at {old_target}", profile.link().display())))?;
 
     progress(VERB, "activate", &format!("running {} {}", script.display(), mode.as_str()));
-    let finished = match run(&script, &[mode.as_str()], false) {
+    let finished = match run_program(&script, &[mode.as_str()], false) {
         Ok(finished) if finished.ok() => None,
         Ok(finished) => Some((format!("switch-to-configuration {} {}", mode.as_str(), finished.describe()), finished.code)),
         Err(failure) => Some((failure.message, None)),
