@@ -1,0 +1,172 @@
+// electron-builder for real, offline, on a machine without an Electron binary (npm ci skips its download):
+// `electronDist` is a directory holding a placeholder `electron` executable, a shell script that carries
+// Electron's fuse sentinel and a fuse wire with Electron's defaults, so @electron/fuses has something to
+// flip. Everything else is real: the built bundles, the asar, node-pty's addon, the deb's fpm arguments.
+// What this cannot show: that a real Electron 45 binary starts from this layout, or that its fuse wire is
+// the one the placeholder imitates (checked by the Nix build, which packs nixpkgs' Electron).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FuseV1Options, flipFuses, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
+
+const require = createRequire(import.meta.url);
+const asar = require('@electron/asar') as { listPackage(archive: string, options?: object): string[]; statFile(archive: string, file: string): { unpacked?: boolean } };
+
+const root = dirname(import.meta.dirname);
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+// Electron's default fuse states, in wire order (FuseV1Options): RunAsNode on, cookie encryption off,
+// NODE_OPTIONS on, --inspect on, asar integrity off, only-asar off, browser V8 snapshot off, file:// privileges on.
+const ELECTRON_DEFAULT_WIRE = '10110001';
+
+function placeholderElectron(dir: string, withFuseWire: boolean): void {
+  mkdirSync(dir, { recursive: true });
+  const wire = withFuseWire ? `# ${SENTINEL}\x01${String.fromCharCode(ELECTRON_DEFAULT_WIRE.length)}${ELECTRON_DEFAULT_WIRE}\n` : '';
+  writeFileSync(join(dir, 'electron'), `#!/bin/sh\n${wire}echo "placeholder for Electron: there is no Electron binary on this machine" >&2\nexit 1\n`);
+  chmodSync(join(dir, 'electron'), 0o755);
+}
+
+function run(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ELECTRON_BUILDER_CACHE: join(tmp, 'eb-cache') } });
+  return { status: r.status, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}` };
+}
+
+/** Fuse settings of electron-builder.yml's electronFuses block (flat `key: true|false` lines). */
+function configuredFuses(): Record<string, boolean> {
+  const yml = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+  const block = /^electronFuses:\n((?:[ ]{2}.*\n|[ ]*#.*\n)+)/m.exec(yml)?.[1] ?? '';
+  return Object.fromEntries([...block.matchAll(/^ {2}(\w+): (true|false)$/gm)].map((m) => [m[1], m[2] === 'true']));
+}
+
+let tmp = '';
+let unpacked = '';
+let archive = '';
+let packed: { status: number | null; output: string };
+
+beforeAll(() => {
+  for (const f of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
+    if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run npm run build first (npm test builds before the integration tests)`);
+  }
+  tmp = mkdtempSync(join(tmpdir(), 'gentry-pack-'));
+  placeholderElectron(join(tmp, 'electron-dist'), true);
+  packed = run(process.execPath, [join(root, 'node_modules/electron-builder/cli.js'), '--linux', 'dir', '--projectDir', root, `-c.electronDist=${join(tmp, 'electron-dist')}`, `-c.directories.output=${join(tmp, 'dist')}`]);
+  unpacked = join(tmp, 'dist/linux-unpacked');
+  archive = join(unpacked, 'resources/app.asar');
+});
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('electron-builder --linux dir with a placeholder electron (no Electron binary on this machine)', () => {
+  it('packs offline: no download, the placeholder becomes the gentry executable beside resources/app.asar', () => {
+    expect(packed.output).not.toMatch(/downloading/i);
+    expect(packed.status, packed.output).toBe(0);
+    expect(statSync(join(unpacked, 'gentry')).mode & 0o111).not.toBe(0);
+    expect(readdirSync(join(unpacked, 'resources')).sort()).toEqual(['app.asar', 'app.asar.unpacked']);
+  });
+
+  it('app.asar holds every file of the main, preload and renderer bundles and the runtime packages main loads, and no sources', () => {
+    const files = new Set(asar.listPackage(archive, { isPack: false }).map((f) => f.replace(/^\//, '')));
+    const built: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (!e.name.endsWith('.map')) built.push(join(dir, e.name));
+      }
+    };
+    for (const d of ['out/main', 'out/preload', 'out/renderer']) walk(d);
+    expect(built.length).toBeGreaterThan(4);
+    expect(built.filter((f) => !files.has(f))).toEqual([]);
+    expect(files.has('package.json')).toBe(true);
+    // Every runtime dependency whose name main's bundle mentions must be packed with its package.json.
+    const mainCode = built.filter((f) => f.startsWith('out/main/')).map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    const deps = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+    const loaded = deps.filter((d) => mainCode.includes(`"${d}"`) || mainCode.includes(`'${d}'`));
+    expect(loaded).toContain('node-pty');
+    expect(loaded.filter((d) => !files.has(`node_modules/${d}/package.json`))).toEqual([]);
+    // Sources, tests and the renderer's packages (bundled by electron-vite) stay out.
+    expect([...files].filter((f) => /^(main|renderer|preload|common|e2e|native-helpers)\//.test(f) || /\.test\.js$/.test(f) || /^node_modules\/(react|@xterm)\//.test(f))).toEqual([]);
+  });
+
+  it("node-pty's pty.node is unpacked, and Node 24 loads node-pty from app.asar.unpacked and runs a shell in a pty", () => {
+    expect(asar.statFile(archive, 'node_modules/node-pty/build/Release/pty.node').unpacked).toBe(true);
+    const ptyDir = join(unpacked, 'resources/app.asar.unpacked/node_modules/node-pty');
+    expect(existsSync(join(ptyDir, 'build/Release/pty.node'))).toBe(true);
+    const script = `
+      const pty = require(${JSON.stringify(ptyDir)});
+      const loaded = Object.keys(require.cache).find((f) => f.endsWith('pty.node'));
+      const p = pty.spawn('/bin/sh', ['-c', 'echo pty-$((6*7)) on $(tty)'], { cols: 80, rows: 24, env: { PATH: '/usr/bin:/bin' } });
+      let out = '';
+      p.onData((d) => { out += d; });
+      p.onExit(({ exitCode }) => { console.log(JSON.stringify({ node: process.version, loaded, out, exitCode })); });`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { node: string; loaded?: string; out: string; exitCode: number };
+    expect(res.node).toMatch(/^v24\./);
+    expect(res.loaded && relative(ptyDir, res.loaded)).toBe(join('build/Release/pty.node'));
+    expect(res.out).toMatch(/pty-42 on \/dev\/pts\/\d+/);
+    expect(res.exitCode).toBe(0);
+  });
+
+  it("flips electron-builder.yml's fuses in the packed binary (a placeholder carrying Electron's fuse wire, not a real Electron)", async () => {
+    const config = configuredFuses();
+    expect(config).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
+    const wire = await getCurrentFuseWire(join(unpacked, 'gentry'));
+    const state = (o: FuseV1Options) => String.fromCharCode(wire[o] as number);
+    expect(state(FuseV1Options.RunAsNode)).toBe('0');
+    expect(state(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe('0');
+    expect(state(FuseV1Options.EnableNodeCliInspectArguments)).toBe('0');
+    expect(state(FuseV1Options.OnlyLoadAppFromAsar)).toBe('1');
+    expect(state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe('1');
+    // Fuses the config does not name keep Electron's defaults.
+    expect(state(FuseV1Options.EnableCookieEncryption)).toBe(ELECTRON_DEFAULT_WIRE[FuseV1Options.EnableCookieEncryption]);
+    expect(state(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(ELECTRON_DEFAULT_WIRE[FuseV1Options.GrantFileProtocolExtraPrivileges]);
+  });
+
+  it('refuses to flip fuses in a file that is not Electron (so a build never ships an unfused binary silently)', async () => {
+    const plain = join(tmp, 'plain-dist');
+    placeholderElectron(plain, false);
+    await expect(flipFuses(join(plain, 'electron'), { version: FuseVersion.V1, [FuseV1Options.RunAsNode]: false })).rejects.toThrow(/Could not find sentinel/);
+  });
+});
+
+describe('npm run package --deb-dry-run (fpm is not run: electron-builder would download it)', () => {
+  it('maps the helper to /usr/libexec/gentry-helper and the policy naming that path, with install scripts that fetch nothing', () => {
+    const out = join(tmp, 'deb');
+    const helper = join(tmp, 'placeholder-helper');
+    writeFileSync(helper, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const r = run(process.execPath, [join(root, 'scripts/package.js'), '--no-build', '--deb-dry-run', '--electron-dist', join(tmp, 'electron-dist'), '--out', out, '--helper', helper]);
+    expect(r.status, r.output).toBe(0);
+    const json = r.output.split('\n').find((l) => l.startsWith('{"targets"'));
+    const dry = JSON.parse(json ?? '{}') as { targets: string[]; staged: { helper: string; policy: string }; fpmArgs: string[]; afterInstall: string; afterRemove: string };
+    expect(dry.targets).toEqual(['dir', 'deb']);
+    const maps = dry.fpmArgs.filter((a) => a.includes('=/'));
+    expect(maps).toContain(`${dry.staged.helper}=/usr/libexec/gentry-helper`);
+    expect(maps).toContain(`${dry.staged.policy}=/usr/share/polkit-1/actions/org.gentry.helper.policy`);
+    expect(maps).toContain(`${join(out, 'linux-unpacked')}/=/opt/Gentry`);
+    expect(statSync(dry.staged.helper).mode & 0o777).toBe(0o755);
+    // The policy: the template with each action's exec.path, and nothing else, changed.
+    const template = readFileSync(join(root, 'native-helpers/polkit/org.gentry.helper.policy'), 'utf8');
+    const policy = readFileSync(dry.staged.policy, 'utf8');
+    const execPaths = [...policy.matchAll(/policykit\.exec\.path">([^<]*)</g)].map((m) => m[1]);
+    expect(execPaths.length).toBe(template.match(/<action id="/g)?.length);
+    expect(new Set(execPaths)).toEqual(new Set(['/usr/libexec/gentry-helper']));
+    expect(policy.replaceAll('/usr/libexec/gentry-helper', 'X')).toBe(template.replace(/(policykit\.exec\.path">)[^<]*</g, '$1X<'));
+    for (const script of [dry.afterInstall, dry.afterRemove]) {
+      expect(script).not.toMatch(/\$\{/);
+      expect(script).not.toMatch(/^\s*(curl|wget|apt|apt-get|gem|npm|npx|pip|nix|git)\b|https?:/m);
+      const syntax = spawnSync('sh', ['-n'], { input: script, encoding: 'utf8' });
+      expect(syntax.status, syntax.stderr).toBe(0);
+    }
+    expect(dry.afterInstall).toContain("ln -sf \"$app/gentry\" '/usr/bin/gentry'");
+    expect(r.output).toMatch(/AppImage not built: needs appimagetool/);
+  });
+});
