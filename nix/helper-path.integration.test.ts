@@ -34,8 +34,19 @@ describe('the helper path: policy template, NixOS module and app constant agree'
     expect(f.helper.postInstall).toContain(`grep -v '>${NIXOS_HELPER}$'`);
   });
 
-  it('the app tries the NixOS path first, then the deb path', () => {
+  it("the module's polkitRules actions are exactly the policy's actions", () => {
+    const module = readFileSync(join(ROOT, 'nix/nixos-module.nix'), 'utf8');
+    const verbs = /verbs = \[([^\]]*)\];/.exec(module)?.[1]?.match(/"[^"]+"/g)?.map((v) => `org.gentry.helper.${v.slice(1, -1)}`);
+    expect(verbs?.sort()).toEqual([...actions].sort());
+  });
+
+  it("the app tries the NixOS path first, then the deb path, which is the one the deb's policy names", async () => {
     expect(INSTALLED_HELPERS).toEqual([NIXOS_HELPER, DEB_HELPER]);
     expect(DEB_HELPER).toBe('/usr/libexec/gentry-helper');
+    // packaging/deb-stage.js (JavaScript, loaded by path) writes the deb's copy of the template.
+    const stage = (await import(join(ROOT, 'packaging/deb-stage.js'))) as { DEB_HELPER_PATH: string; policyWithExecPath: (template: string, path: string) => string };
+    expect(stage.DEB_HELPER_PATH).toBe(DEB_HELPER);
+    const debPolicy = stage.policyWithExecPath(policy, stage.DEB_HELPER_PATH);
+    expect(new Set([...debPolicy.matchAll(/exec\.path">([^<]*)</g)].map((m) => m[1]))).toEqual(new Set([DEB_HELPER]));
   });
 });

@@ -105,6 +105,14 @@ describe('programs.gentry (NixOS), evaluated with the real lib.evalModules', () 
     expect(s.warnings).toEqual([expect.stringContaining('lists "rebuild"')]);
   });
 
+  it('boot-entry (its own action since the helper split it from boot) can be listed, with a warning (root at the next boot)', () => {
+    const s = evalOk<NixosSummary>('nixos', { programs: { gentry: { enable: true, polkitRules: { withoutPassword: ['boot', 'boot-entry'] } } } });
+    const wheel = { groups: ['wheel'], local: true, active: true };
+    expect(askRules(s.polkit.extraConfig, 'org.gentry.helper.boot-entry', wheel)).toBe('yes');
+    expect(askRules(s.polkit.extraConfig, 'org.gentry.helper.boot', wheel)).toBe('yes');
+    expect(s.warnings).toEqual([expect.stringContaining('lists "boot-entry"')]);
+  });
+
   it("the VM test's machine (nix/vm-machine.nix; VM itself cannot run here) evaluates: module on, alice in wheel and logged into X, collect-garbage without a password", () => {
     const s = evalOk<NixosSummary & { alice: { extraGroups: string[] }; autoUser: string }>('vm-machine');
     expect(s.systemPackages).toEqual(['gentry-0.1.0', 'gentry-helper-0.1.0']);

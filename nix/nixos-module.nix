@@ -18,7 +18,7 @@ let
   helperPath = "/run/current-system/sw/libexec/gentry-helper";
 
   # One polkit action per helper verb (the policy's action ids are org.gentry.helper.<verb>).
-  verbs = [ "switch" "delete-generations" "collect-garbage" "boot" "rebuild" ];
+  verbs = [ "switch" "delete-generations" "collect-garbage" "boot" "boot-entry" "rebuild" ];
 
   hasPkexecWrapperOption = options ? security.polkit.enablePkexecWrapper;
 
@@ -87,9 +87,12 @@ in
         description = ''
           Helper actions that members of `group` may run without a password (from an active local
           session). Each one is a risk; by default every action asks for an administrator's password.
-          - `boot`: change the boot menu's default and next-boot entry, the timeout, and entries NixOS
-            does not manage. Any program the person runs could make the machine boot an older
-            generation next time, or add a boot entry of its own. The least risky one.
+          - `boot`: change the boot menu's default and next-boot entry and the timeout (entries that
+            already exist only). Any program the person runs could make the machine boot an older
+            generation next time. The least risky one.
+          - `boot-entry`: write or remove a boot entry NixOS does not manage. An entry chooses the
+            kernel and its command line (`init=`), so any program could make the next boot run code
+            of its choice as PID 1: root at the next boot. The module warns when it is listed.
           - `switch`: activate another generation of a system profile. Any program could roll the
             system back to a generation with known security holes.
           - `delete-generations`: remove rollback targets for good (never the current or booted one).
@@ -130,8 +133,11 @@ in
             message = "programs.gentry.helper needs polkit, but security.polkit.enable is false: pkexec could not authorise the helper. Set security.polkit.enable = true, or programs.gentry.helper.enable = false.";
           }
         ];
-        warnings = lib.optional (lib.elem "rebuild" cfg.polkitRules.withoutPassword)
-          "programs.gentry.polkitRules.withoutPassword lists \"rebuild\": every member of ${cfg.polkitRules.group} (and every program they run) can now build and activate any flake as root without a password, which is passwordless root.";
+        warnings =
+          lib.optional (lib.elem "rebuild" cfg.polkitRules.withoutPassword)
+            "programs.gentry.polkitRules.withoutPassword lists \"rebuild\": every member of ${cfg.polkitRules.group} (and every program they run) can now build and activate any flake as root without a password, which is passwordless root."
+          ++ lib.optional (lib.elem "boot-entry" cfg.polkitRules.withoutPassword)
+            "programs.gentry.polkitRules.withoutPassword lists \"boot-entry\": every member of ${cfg.polkitRules.group} (and every program they run) can now add a boot entry with any kernel command line without a password, which is root at the next boot.";
         security.polkit.extraConfig = lib.mkIf (cfg.polkitRules.withoutPassword != [ ]) rulesText;
       }
       # nixpkgs made the setuid pkexec wrapper opt-in in June 2026 (PR #530106); older nixpkgs has no
