@@ -130,6 +130,13 @@ pub fn openat2_beneath(dir: BorrowedFd<'_>, path: &OsStr, flags: c_int) -> io::R
     }
 }
 
+/// Makes every later walk take the one-component-at-a-time path, as on a kernel without openat2
+/// (tests of that path only).
+#[cfg(test)]
+pub fn forget_openat2() {
+    NO_OPENAT2.store(true, Ordering::Relaxed);
+}
+
 fn zero_result(result: c_int) -> io::Result<()> {
     if result == -1 { Err(io::Error::last_os_error()) } else { Ok(()) }
 }
