@@ -2,8 +2,10 @@
 // (nix/tests/stub-nixpkgs.nix: lib plus derivation-shaped stand-ins for electron, importNpmLock,
 // rustPlatform, mkShell, runNixOSTest, …). Nothing is built: the tests read what the flake asks the
 // builders for. The Nix build itself and the VM test need nixpkgs (and KVM) and cannot run here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evalOk } from './tests/nix-eval.ts';
+import { evalOk, ROOT } from './tests/nix-eval.ts';
 
 interface FlakeSummary {
   outputs: string[];
@@ -79,6 +81,23 @@ describe("flake.nix's outputs (inputs supplied by the test: a stub nixpkgs of th
     expect(h.postInstall).toContain('mv $out/bin/gentry-helper $out/libexec/gentry-helper');
     expect(h.postInstall).toContain('install -Dm644 "$policy" $out/share/polkit-1/actions/org.gentry.helper.policy');
     expect(h.policyExecPath).toBe('/run/current-system/sw/libexec/gentry-helper');
+  });
+
+  it('flake.lock (written by hand, unverified here: no network) locks exactly the inputs flake.nix names, in the lock format Nix writes', () => {
+    const lock = JSON.parse(readFileSync(join(ROOT, 'flake.lock'), 'utf8')) as {
+      version: number;
+      root: string;
+      nodes: Record<string, { inputs?: Record<string, string>; locked?: Record<string, unknown>; original?: Record<string, unknown> }>;
+    };
+    expect(lock.version).toBe(7);
+    expect(lock.nodes[lock.root]?.inputs).toEqual({ nixpkgs: 'nixpkgs' });
+    const { locked, original } = lock.nodes.nixpkgs ?? {};
+    expect(original).toEqual({ type: 'github', owner: 'NixOS', repo: 'nixpkgs', ref: 'nixos-unstable' });
+    expect(locked).toMatchObject({ type: 'github', owner: 'NixOS', repo: 'nixpkgs' });
+    expect(locked?.rev).toMatch(/^[0-9a-f]{40}$/);
+    expect(locked?.narHash).toMatch(/^sha256-[A-Za-z0-9+/]{43}=$/);
+    expect(locked?.lastModified).toBeGreaterThan(Date.UTC(2026, 0, 1) / 1000);
+    expect(readFileSync(join(ROOT, 'flake.nix'), 'utf8')).toContain('inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";');
   });
 
   it("the packages' source leaves out what a checkout builds into itself", () => {

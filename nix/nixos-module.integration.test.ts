@@ -113,6 +113,10 @@ describe('programs.gentry (NixOS), evaluated with the real lib.evalModules', () 
     expect(s.warnings).toEqual([expect.stringContaining('lists "boot-entry"')]);
   });
 
+  it('nix/nixos-module.nix imported without the flake or its overlay says where the package comes from', () => {
+    expect(evalFails('nixos-plain', enabled)).toMatch(/programs\.gentry\.(helper\.)?package: pkgs has no gentry(-helper)?; import the Gentry flake's nixosModules\.default \(which sets it\), add its overlays\.default, or set programs\.gentry\.(helper\.)?package\./);
+  });
+
   it("the VM test's machine (nix/vm-machine.nix; VM itself cannot run here) evaluates: module on, alice in wheel and logged into X, collect-garbage without a password", () => {
     const s = evalOk<NixosSummary & { alice: { extraGroups: string[] }; autoUser: string }>('vm-machine');
     expect(s.systemPackages).toEqual(['gentry-0.1.0', 'gentry-helper-0.1.0']);

@@ -105,6 +105,9 @@ let
     # The flake's nixosModules.default with the configuration of the case.
     nixos = nixosSummary (evalNixos [ self.nixosModules.default userConfig ]);
 
+    # nix/nixos-module.nix alone (no flake wrapper, no overlay): its package defaults have nothing to take.
+    nixos-plain = nixosSummary (evalNixos [ (root + "/nix/nixos-module.nix") userConfig ]);
+
     # The VM test's machine module (nix/vm-machine.nix; nixpkgs' own test modules are not here).
     vm-machine =
       let
