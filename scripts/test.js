@@ -1,4 +1,4 @@
-// `npm test`: lint, type checks, unit tests, the build, integration tests (real Nix, real
+// `npm test`: lint, type checks, the Electron audit (electronegativity), unit tests, the build, integration tests (real Nix, real
 // processes) and Playwright e2e (real Chromium), in that order. Ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -34,6 +34,7 @@ const steps = [
   ['types: node', bin('tsc'), ['-p', 'tsconfig.node.json']],
   ['types: web', bin('tsc'), ['-p', 'tsconfig.web.json']],
   ['types: common', bin('tsc'), ['-p', 'tsconfig.common.json']],
+  ['electronegativity', process.execPath, [join(root, 'scripts/electronegativity.js')]],
   ['unit', bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`]],
   ['build', process.execPath, [join(root, 'scripts/build.js')]],
   ['integration', bin('vitest'), ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'integration.json')}`]],

@@ -1,35 +1,10 @@
-// The one place window options and web-contents guards are made (shared/STYLE.md habit 6).
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+// The window's guards and CSP (shared/STYLE.md habit 6). The window's options themselves are a literal at
+// the one `new BrowserWindow` call in index.ts, where auditing tools can read them; window-options.test.ts
+// checks that literal.
+import type { Session, WebContents } from 'electron';
 
 /** The Content-Security-Policy of the window: nothing but our own files. */
 export const APP_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-/** Options for Gentry's window: sandboxed, isolated, no Node, no webviews. */
-export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
-    width: 1280,
-    height: 800,
-    minWidth: 900,
-    minHeight: 560,
-    show: false,
-    title: 'Gentry',
-    backgroundColor: '#1e1e1e',
-    webPreferences: {
-      preload: preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
-  };
-}
 
 /** The parts of WebContents the guards use (so tests can hand in a fake). */
 export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
