@@ -41,8 +41,7 @@ beforeAll(() => {
 describe('the gentry command in the layout nix/package.nix installs (no sources, store times)', () => {
   it("is the layout package.nix's installPhase copies", () => {
     const { gentry } = evalOk<{ gentry: { installPhase: string } }>('flake');
-    expect(gentry.installPhase).toContain('cp -r bin out node_modules $out/lib/gentry/');
-    expect(gentry.installPhase).toContain('cp .package.json.orig $out/lib/gentry/package.json');
+    expect(gentry.installPhase).toContain('cp -r package.json bin out node_modules $out/lib/gentry/');
     expect(gentry.installPhase).toContain('cp scripts/build-if-stale.js $out/lib/gentry/scripts/');
     expect(gentry.installPhase).toContain('rm -rf $out/lib/gentry/out/main $out/lib/gentry/out/preload');
     expect(gentry.installPhase).toContain('--add-flags $out/lib/gentry/bin/gentry.js');

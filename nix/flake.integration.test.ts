@@ -62,6 +62,10 @@ describe("flake.nix's outputs (inputs supplied by the test: a stub nixpkgs of th
     expect(g.npmRebuildFlags).toEqual(['--ignore-scripts']);
     expect(g.buildPhase).toMatch(/npm rebuild node-pty --nodedir=\/nix\/store\/\w+-electron-headers-99\.0\.0\n/);
     expect(g.buildPhase).toContain('node scripts/build.js');
+    // the original package.json and lock (not importNpmLock's, which name the tarballs' store paths) go into app.asar and $out
+    expect(g.buildPhase.indexOf('cp .package.json.orig package.json')).toBeLessThan(g.buildPhase.indexOf('electron-builder/cli.js'));
+    expect(g.buildPhase.indexOf('cp .package.json.orig package.json')).toBeGreaterThan(0);
+    expect(g.installPhase).toContain('rm -f node_modules/.package-lock.json');
     expect(g.buildPhase).toMatch(/cp -r \/nix\/store\/\w+-electron-99\.0\.0\/libexec\/electron electron-dist/);
     expect(g.buildPhase).toContain('electron-builder/cli.js --linux --dir');
     expect(g.buildPhase).toContain('-c.electronDist=electron-dist');

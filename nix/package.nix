@@ -58,6 +58,12 @@ stdenv.mkDerivation {
 
     node scripts/build.js
 
+    # importNpmLock's hook replaced package.json and package-lock.json with copies that name the npm
+    # tarballs' store paths; put the originals back so that neither app.asar nor $out refers to them
+    # (they would all become runtime dependencies).
+    cp .package.json.orig package.json
+    cp .package-lock.json.orig package-lock.json
+
     cp -r ${electron.dist} electron-dist
     chmod -R u+w electron-dist
     node node_modules/electron-builder/cli.js --linux --dir \
@@ -83,10 +89,9 @@ stdenv.mkDerivation {
     # The command: bin/gentry.js and the CLI bundle with the production node_modules. The store's
     # fixed modification times make bin/gentry.js take the bundle (out/cli) rather than sources.
     npm prune --omit=dev --no-save --ignore-scripts
-    # (the hook put importNpmLock's patched package.json in place; the original is .package.json.orig)
+    rm -f node_modules/.package-lock.json
     mkdir -p $out/lib/gentry
-    cp -r bin out node_modules $out/lib/gentry/
-    cp .package.json.orig $out/lib/gentry/package.json
+    cp -r package.json bin out node_modules $out/lib/gentry/
     mkdir -p $out/lib/gentry/scripts
     cp scripts/build-if-stale.js $out/lib/gentry/scripts/
     rm -rf $out/lib/gentry/out/main $out/lib/gentry/out/preload
