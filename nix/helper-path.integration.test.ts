@@ -31,7 +31,7 @@ describe('the helper path: policy template, NixOS module and app constant agree'
   it('the helper package checks the policy against the same path when it builds', () => {
     const f = evalOk<{ helper: { policyExecPath: string; postInstall: string } }>('flake');
     expect(f.helper.policyExecPath).toBe(NIXOS_HELPER);
-    expect(f.helper.postInstall).toContain(`grep -v '>${NIXOS_HELPER}$'`);
+    expect(f.helper.postInstall).toContain(`grep -vxF '${NIXOS_HELPER}'`);
   });
 
   it("the module's polkitRules actions are exactly the policy's actions", () => {

@@ -21,8 +21,13 @@ rustPlatform.buildRustPackage {
     policy=../polkit/org.gentry.helper.policy
     # Every action must name the path the module links the helper to; a policy that names another
     # path would make pkexec fall back to its generic action without a word.
-    if grep -o 'org.freedesktop.policykit.exec.path">[^<]*' "$policy" | grep -v '>${policyExecPath}$'; then
-      echo "error: $policy names an exec.path other than ${policyExecPath}" >&2
+    paths=$(grep -o 'org.freedesktop.policykit.exec.path">[^<]*' "$policy" | sed 's/.*">//') || true
+    if [ -z "$paths" ]; then
+      echo "error: $policy names no org.freedesktop.policykit.exec.path" >&2
+      exit 1
+    fi
+    if printf '%s\n' "$paths" | grep -vxF '${policyExecPath}' >&2; then
+      echo "error: $policy names an exec.path other than ${policyExecPath} (above)" >&2
       exit 1
     fi
     install -Dm644 "$policy" $out/share/polkit-1/actions/org.gentry.helper.policy
