@@ -60,10 +60,10 @@ afterAll(() => {
 });
 
 describe('electron-builder --linux dir with a placeholder electron (no Electron binary on this machine)', () => {
-  it('packs offline: no download, the placeholder becomes the gentry executable beside resources/app.asar', () => {
+  it('packs offline: no download, the placeholder becomes the gentry-app executable beside resources/app.asar', () => {
     expect(packed.output).not.toMatch(/downloading/i);
     expect(packed.status, packed.output).toBe(0);
-    expect(statSync(join(unpacked, 'gentry')).mode & 0o111).not.toBe(0);
+    expect(statSync(join(unpacked, 'gentry-app')).mode & 0o111).not.toBe(0);
     expect(readdirSync(join(unpacked, 'resources')).sort()).toEqual(['app.asar', 'app.asar.unpacked']);
   });
 
@@ -119,7 +119,7 @@ describe('electron-builder --linux dir with a placeholder electron (no Electron 
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
     });
-    const wire = await getCurrentFuseWire(join(unpacked, 'gentry'));
+    const wire = await getCurrentFuseWire(join(unpacked, 'gentry-app'));
     const state = (o: FuseV1Options) => String.fromCharCode(wire[o] as number);
     expect(state(FuseV1Options.RunAsNode)).toBe('0');
     expect(state(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe('0');
@@ -166,7 +166,7 @@ describe('npm run package --deb-dry-run (fpm is not run: electron-builder would 
       const syntax = spawnSync('sh', ['-n'], { input: script, encoding: 'utf8' });
       expect(syntax.status, syntax.stderr).toBe(0);
     }
-    expect(dry.afterInstall).toContain("ln -sf \"$app/gentry\" '/usr/bin/gentry'");
+    expect(dry.afterInstall).toContain("ln -sf \"$app/gentry-app\" '/usr/bin/gentry-app'");
     expect(r.output).toMatch(/AppImage not built: needs appimagetool/);
   });
 });
