@@ -62,6 +62,8 @@ describe("flake.nix's outputs (inputs supplied by the test: a stub nixpkgs of th
     expect(g.npmRebuildFlags).toEqual(['--ignore-scripts']);
     expect(g.buildPhase).toMatch(/npm rebuild node-pty --nodedir=\/nix\/store\/\w+-electron-headers-99\.0\.0\n/);
     expect(g.buildPhase).toContain('node scripts/build.js');
+    expect(g.buildPhase.indexOf('node_modules/node-pty/build/Release/{obj.target,.deps}')).toBeGreaterThan(g.buildPhase.indexOf('npm rebuild node-pty'));
+    expect(g.buildPhase.indexOf('node_modules/node-pty/build/Release/{obj.target,.deps}')).toBeLessThan(g.buildPhase.indexOf('electron-builder/cli.js'));
     // the original package.json and lock (not importNpmLock's, which name the tarballs' store paths) go into app.asar and $out
     expect(g.buildPhase.indexOf('cp .package.json.orig package.json')).toBeLessThan(g.buildPhase.indexOf('electron-builder/cli.js'));
     expect(g.buildPhase.indexOf('cp .package.json.orig package.json')).toBeGreaterThan(0);

@@ -55,6 +55,11 @@ stdenv.mkDerivation {
 
     npm rebuild node-pty --nodedir=${electron.headers}
     test -f node_modules/node-pty/build/Release/pty.node
+    # What the compiler left beside the addon names the compiler's, Python's and the headers' store
+    # paths (they would become runtime dependencies); the addon and spawn-helper are all that runs.
+    rm -rf node_modules/node-pty/build/{Makefile,*.Makefile,*.mk,config.gypi,Debug,deps} \
+      node_modules/node-pty/build/Release/{obj.target,.deps} \
+      node_modules/node-pty/{prebuilds,src,deps,third_party,node-addon-api,binding.gyp}
 
     node scripts/build.js
 
