@@ -53,12 +53,19 @@ export const DiffSchema = z.object({
   summary: DiffSummarySchema,
 });
 
+/**
+ * One side of a diff as the caller names it: a generation, or what a person types on the command
+ * line (`N`, `home:N`, `PROFILE:N`, `user:N`, `current`, `booted`, or a path that leads into the store).
+ */
+export const DiffTargetSchema = z.union([GenerationRefSchema, z.object({ spec: z.string().min(1).max(4096) }).strict()]);
+
 /** Calls that compare generations. */
 export const diffCalls = {
   /** The package diff between two generations (of one profile or two). */
-  diff: { input: z.object({ from: GenerationRefSchema, to: GenerationRefSchema }).strict(), output: DiffSchema },
+  diff: { input: z.object({ from: DiffTargetSchema, to: DiffTargetSchema }).strict(), output: DiffSchema },
 } as const;
 
+export type DiffTarget = z.infer<typeof DiffTargetSchema>;
 export type DiffSide = z.infer<typeof DiffSideSchema>;
 export type DiffStatus = z.infer<typeof DiffStatusSchema>;
 export type Selection = z.infer<typeof SelectionSchema>;

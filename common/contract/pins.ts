@@ -1,6 +1,5 @@
 // Pins: packages held at an older version through an overlay.
 import { z } from 'zod';
-import { emptyInput as empty } from './empty.ts';
 import { GenerationRefSchema } from './generations.ts';
 
 /** A nixpkgs source: `github:OWNER/REPO`, `git+file:///…` or `git+https://…`. */
@@ -40,16 +39,37 @@ export const PinTargetSchema = z.object({
   carried: z.array(z.object({ attr: z.string(), currentVersions: z.array(z.string()), carried: z.boolean() })),
 });
 
-/** Pin a package to the version one generation had. */
+/**
+ * Which overlay target a pins call is about: a name from the settings, or a directory (the settings
+ * need not know it; when they do, their target is used) with the kind of profile it pins for.
+ */
+export const PinTargetRefSchema = z.union([
+  z.string().min(1).max(64),
+  z
+    .object({
+      path: z.string().min(1).max(4096).regex(/^\//, 'an overlay directory is an absolute path'),
+      kind: z.enum(['system', 'home']),
+    })
+    .strict(),
+]);
+
+/**
+ * Pin a package: to the version one generation had (`fromGeneration`, optionally from another
+ * `source`), or to what a nixpkgs revision carries (`source` and `rev`).
+ */
 const pinInput = z
   .object({
-    target: z.string().min(1).max(64),
+    target: PinTargetRefSchema,
     attr: z.string().min(1).max(200),
-    fromGeneration: GenerationRefSchema,
+    fromGeneration: GenerationRefSchema.optional(),
+    source: z.string().min(1).max(4096).optional(),
+    rev: z.string().min(1).max(64).optional(),
     version: z.string().min(1).max(200).optional(),
     reason: z.string().max(1000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((p) => (p.fromGeneration === undefined) !== (p.rev === undefined), 'a pin comes from a generation (fromGeneration) or from a revision (source and rev), not both')
+  .refine((p) => p.rev === undefined || p.source !== undefined, 'a revision needs its source');
 
 /** Every version of a package found on this machine (`gentry pins suggest --json`). */
 export const PinSuggestionsSchema = z.object({
@@ -62,23 +82,26 @@ export const PinSuggestionsSchema = z.object({
       inStore: z.boolean(),
     }),
   ),
+  /** Things worth knowing about the search (a nixpkgs checkout that could not be read, …); absent when none. */
+  notices: z.array(z.string()).optional(),
 });
 
 /** Calls that read, preview, add and remove pins. */
 export const pinCalls = {
-  /** Every overlay target with its pins and problems. */
-  pinTargets: { input: empty, output: z.object({ targets: z.array(PinTargetSchema) }) },
+  /** Every overlay target with its pins and problems; only the one named, when `target` is given. */
+  pinTargets: { input: z.object({ target: PinTargetRefSchema.optional() }).strict(), output: z.object({ targets: z.array(PinTargetSchema) }) },
   /** What pinning would write, and what is wrong with it. */
   previewPin: { input: pinInput, output: z.object({ entry: PinSchema, pinsJson: z.string(), problems: z.array(PinProblemSchema) }) },
   /** Pin a package (writes pins.json, and overlay.nix the first time). */
   addPin: { input: pinInput, output: PinTargetSchema },
   /** Remove a pin. */
-  removePin: { input: z.object({ target: z.string().min(1).max(64), attr: z.string().min(1).max(200) }).strict(), output: PinTargetSchema },
-  /** Every version of a package found in this machine's generations. */
-  pinSuggestions: { input: z.object({ attr: z.string().min(1).max(200) }).strict(), output: PinSuggestionsSchema },
+  removePin: { input: z.object({ target: PinTargetRefSchema, attr: z.string().min(1).max(200) }).strict(), output: PinTargetSchema },
+  /** Every version of a package found in this machine's generations (and in a local nixpkgs checkout: the settings', or `nixpkgsGit`). */
+  pinSuggestions: { input: z.object({ attr: z.string().min(1).max(200), nixpkgsGit: z.string().min(1).max(4096).regex(/^\//, 'a checkout is an absolute path').optional() }).strict(), output: PinSuggestionsSchema },
 } as const;
 
 export type Pin = z.infer<typeof PinSchema>;
 export type PinProblem = z.infer<typeof PinProblemSchema>;
 export type PinTarget = z.infer<typeof PinTargetSchema>;
+export type PinTargetRef = z.infer<typeof PinTargetRefSchema>;
 export type PinSuggestions = z.infer<typeof PinSuggestionsSchema>;

@@ -2,6 +2,7 @@
 // §4): quoted words, `;` and newlines between commands, `menuentry`/`submenu` blocks, `function`
 // blocks, `if … then … else … fi`, and the `set default=` / `set timeout=` that decide the next boot.
 // Nothing is expanded: `set default="${saved_entry}"` is read as the text `${saved_entry}`.
+import { escapeTitle, splitMenuPath } from '../../common/grub-menu-path.ts';
 
 /** One word of a command, after quote removal; `quoted` when any part of it was quoted. */
 interface Word {
@@ -206,28 +207,8 @@ export function parseGrubCfg(text: string): GrubConfig {
   return config;
 }
 
-/** Escapes a title for a menu path: `>` becomes `>>` (GRUB's own rule for `chosen` and `default`). */
-export function escapeTitle(title: string): string {
-  return title.replace(/>/g, '>>');
-}
-
-/** Splits a menu path at single `>` (a doubled `>>` is a literal `>`). */
-export function splitMenuPath(path: string): string[] {
-  const parts: string[] = [];
-  let part = '';
-  for (let k = 0; k < path.length; k++) {
-    const ch = path[k] as string;
-    if (ch === '>' && path[k + 1] === '>') {
-      part += '>';
-      k++;
-    } else if (ch === '>') {
-      parts.push(part);
-      part = '';
-    } else part += ch;
-  }
-  parts.push(part);
-  return parts;
-}
+/** Menu paths are the contract's entry IDs: their rules live in common/. */
+export { escapeTitle, splitMenuPath };
 
 /** An entry with its menu path, as GRUB's saved_entry and next_entry name it. */
 export interface GrubEntryRef {

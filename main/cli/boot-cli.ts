@@ -3,11 +3,9 @@
 // (or takes --yes), then goes through the contract's changeBoot like the window's.
 import { type BootChange, BootChangeSchema } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
-import type { CommandContext } from './main.ts';
-import { UsageError } from './args.ts';
+import { type ParsedArgs, UsageError } from './args.ts';
+import { answer, bootOptions, type CommandContext, withDoor } from './command-context.ts';
 import { confirm } from './confirm.ts';
-
-const caller = { client: 'cli' };
 
 /** The change a command line asks for; usage errors for malformed ones, bad-input for IDs the contract refuses. */
 export function changeFromArgs(sub: string, rest: string[], clear: boolean): BootChange {
@@ -32,33 +30,36 @@ export function changeFromArgs(sub: string, rest: string[], clear: boolean): Boo
 }
 
 /** gentry boot … */
-export async function bootCommand(ctx: CommandContext): Promise<number> {
-  const [sub, ...rest] = ctx.args.positionals;
-  const { values } = ctx.args;
+async function bootCommand({ args, door, log }: CommandContext): Promise<number> {
+  const [sub, ...rest] = args.positionals;
+  const { values } = args;
   const { formatBootMenu, formatBootPreview } = await import('./format-boot.ts');
   if (sub === 'list') {
     if (rest.length !== 0) throw new UsageError('boot list takes no arguments');
-    const menu = await ctx.services.handlers.bootMenu({}, caller);
+    const menu = await answer(door.bootMenu({}));
     process.stdout.write(values.json ? `${JSON.stringify(menu)}\n` : `${formatBootMenu(menu)}\n`);
     return 0;
   }
   if (sub !== 'default' && sub !== 'once' && sub !== 'timeout') throw new UsageError(`boot takes list, default, once or timeout${sub === undefined ? '' : `, not ${JSON.stringify(sub)}`}`);
   const change = changeFromArgs(sub, rest, values.clear === true);
-  const preview = await ctx.services.handlers.previewBootChange({ change }, caller);
+  const preview = await answer(door.previewBootChange({ change }));
   if (!values.json) process.stdout.write(`${formatBootPreview(preview)}\n`);
   if (!(await confirm('Change the boot menu?', values))) {
     process.stderr.write('gentry: nothing changed.\n');
     return 1;
   }
-  const unsubscribe = ctx.services.subscribe((event, payload) => {
-    if (event === 'actionProgress') ctx.log.info((payload as { message: string }).message);
-  });
+  const unsubscribe = door.on('actionProgress', ({ message }) => log.info(message));
   try {
-    const outcome = await ctx.services.handlers.changeBoot({ change }, caller);
+    const outcome = await answer(door.changeBoot({ change }));
     if (values.json) process.stdout.write(`${JSON.stringify({ preview, outcome })}\n`);
     else process.stderr.write(`gentry: ${outcome.message}\n`);
     return outcome.state === 'done' ? 0 : 1;
   } finally {
     unsubscribe();
   }
+}
+
+/** gentry boot … with the boot menu where --esp and --efivars say. */
+export async function run(args: ParsedArgs): Promise<number> {
+  return withDoor(args, bootCommand, { boot: bootOptions(args.values) });
 }

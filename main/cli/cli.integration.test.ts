@@ -55,10 +55,17 @@ describe('gentry list', () => {
     expect(r.stdout).toMatch(/ ! /); // the quirks are explained, not dropped
   });
 
-  it.each([[['list', '--bogus']], [['list', 'extra']], [['frobnicate']], [['serve', '--port', 'eighty']], [['list', '--system-profile']]])('exits 2 with usage on %j', (argv) => {
+  it.each([[['list', '--bogus']], [['list', 'extra']], [['serve', '--port', 'eighty']], [['list', '--system-profile']]])('exits 2 with usage on %j', (argv) => {
     const r = gentry(...argv);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Usage: gentry');
+    expect(r.stdout).toBe('');
+  });
+
+  it('an unknown command is one line on standard error and exit 2', () => {
+    const r = gentry('frobnicate', '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('gentry: unknown command "frobnicate"; `gentry help` lists the commands\n');
     expect(r.stdout).toBe('');
   });
 

@@ -1,7 +1,7 @@
 // The text forms of `gentry boot`: the menu in the firmware's order (GRUB's submenus indented), with
 // markers and warnings; and the preview of a change.
 import type { BootChangePreview, BootMenu } from '../../common/contract/index.ts';
-import { splitMenuPath } from '../boot/grub-cfg.ts';
+import { splitMenuPath } from '../../common/grub-menu-path.ts';
 
 const SOURCES = {
   'loader.conf': 'loader.conf',

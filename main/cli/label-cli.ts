@@ -1,25 +1,21 @@
-// `gentry label N TEXT [--note TEXT] [--profile NAME]` and `gentry label N --clear`.
-import { basename } from 'node:path';
-import { GentryError } from '../infra/errors.ts';
-import { UsageError } from './args.ts';
-import type { CommandContext } from './main.ts';
+// `gentry label N TEXT [--note TEXT] [--profile NAME]` and `gentry label N --clear`: the contract's
+// setLabel, so its limits and messages are the window's.
+import { type ParsedArgs, UsageError } from './args.ts';
+import { answer, generationFromArg, print, stringOption, withDoor } from './command-context.ts';
 
 /** gentry label … */
-export async function labelCommand(ctx: CommandContext): Promise<number> {
-  const { values, positionals } = ctx.args;
+export async function run(args: ParsedArgs): Promise<number> {
+  const { values, positionals } = args;
   const [n, ...words] = positionals;
-  if (n === undefined || !/^[1-9][0-9]{0,9}$/.test(n)) throw new UsageError('label takes a generation number first');
+  if (n === undefined) throw new UsageError('label takes a generation first (N, home:N or PROFILE:N)');
   const clear = values.clear === true;
   if (clear && words.length > 0) throw new UsageError('label N --clear takes no text');
   if (!clear && words.length === 0) throw new UsageError('label N takes the label text (or --clear)');
-  const which = typeof values.profile === 'string' ? values.profile : basename(ctx.paths.systemProfile);
-  const kind = which === 'home' || which === 'home-manager' ? 'home' : 'system';
-  const name = kind === 'home' ? 'home-manager' : which;
-  const result = await ctx.services.handlers.setLabel(
-    { generation: { kind, name, number: Number(n) }, label: clear ? null : words.join(' ').trim(), note: typeof values.note === 'string' ? values.note : null },
-    { client: 'cli' },
-  );
-  if (!clear && result.label === null) throw new GentryError('internal', 'the label was not kept', null);
-  process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : clear ? `Generation ${n} of ${name} has no label now.\n` : `Generation ${n} of ${name} is labelled “${result.label}”.\n`);
-  return 0;
+  return withDoor(args, async ({ door, paths }) => {
+    const generation = generationFromArg(n, values, paths);
+    const result = await answer(door.setLabel({ generation, label: clear ? null : words.join(' '), note: stringOption(values, 'note') ?? null }));
+    const which = `Generation ${generation.number} of ${generation.name}`;
+    print(values.json === true, result, clear ? `${which} has no label now.` : `${which} is labelled “${result.label}”.`);
+    return 0;
+  });
 }

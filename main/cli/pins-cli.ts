@@ -1,114 +1,85 @@
 // `gentry pins list|check|add|remove|suggest`: pin one package to an older version through an
-// overlay target (docs/pins.md). `--overlay DIR` names the target directly; the settings' targets are
-// read too, so a pin that fights one of them is reported.
-import { homedir } from 'node:os';
-import { basename, resolve } from 'node:path';
-import type { OverlayTarget } from '../../common/contract/index.ts';
+// overlay target (docs/pins.md), through the contract's pins calls. `--overlay DIR` names the target
+// directory; the settings' targets are compared with it, so a pin that fights one of them is reported.
+import { resolve } from 'node:path';
+import type { PinTargetRef } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
-import { gentryCacheDir, gentryConfigDir } from '../nix/locations.ts';
-import { type PinRequest, Pins } from '../pins/pin-engine.ts';
-import { expandHome, settingsTargets } from '../pins/pin-services.ts';
-import { formatProblems, formatSuggestions, formatTarget } from '../pins/pins-text.ts';
-import { runProcess } from '../infra/process.ts';
-import { readSettings } from '../settings/settings.ts';
-import { UsageError } from './args.ts';
-import type { CommandContext } from './main.ts';
+import { type ParsedArgs, UsageError } from './args.ts';
+import { answer, type CommandContext, generationNumber, print, profileFromOption, stringOption, withDoor } from './command-context.ts';
+import { formatProblems, formatSuggestions, formatTarget } from './format-pins.ts';
 
 const SUBCOMMANDS = ['list', 'check', 'add', 'remove', 'suggest'] as const;
 
-function str(values: CommandContext['args']['values'], key: string): string | undefined {
-  const v = values[key];
-  return typeof v === 'string' ? v : undefined;
-}
-
-/** The generation profile `--profile` names: system (default), home, or a system-profiles/ name. */
-function generationProfile(ctx: CommandContext): { kind: 'system' | 'home'; name: string } {
-  const which = str(ctx.args.values, 'profile') ?? basename(ctx.paths.systemProfile);
-  return which === 'home' || which === 'home-manager' ? { kind: 'home', name: 'home-manager' } : { kind: 'system', name: which };
-}
-
-/** gentry pins … */
-export async function pinsCommand(ctx: CommandContext): Promise<number> {
-  const { values, positionals } = ctx.args;
+async function pinsCommand({ args, paths, door, log }: CommandContext): Promise<number> {
+  const { values, positionals } = args;
   const [sub, ...rest] = positionals;
-  if (sub === undefined || !(SUBCOMMANDS as readonly string[]).includes(sub)) throw new UsageError(`pins takes ${SUBCOMMANDS.join(', ')}`);
   const json = values.json === true;
-  const out = (value: unknown, text: string) => process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
-
-  let settings = null;
-  try {
-    settings = await readSettings(gentryConfigDir(process.env, homedir()));
-  } catch (err) {
-    if (!(err instanceof GentryError)) throw err;
-    ctx.log.warn(`the settings cannot be read (${err.message}); other overlay targets are not compared`);
-  }
-  const gitOption = str(values, 'nixpkgs-git');
-  const pins = new Pins({
-    paths: ctx.paths,
-    run: runProcess,
-    log: ctx.log,
-    reader: () => ctx.services.closureReader(),
-    cacheDir: gentryCacheDir(process.env, homedir()),
-    nixpkgsGit: gitOption ? resolve(gitOption) : settings?.nixpkgsGit ? expandHome(settings.nixpkgsGit) : null,
-    now: () => new Date(),
-  });
 
   if (sub === 'suggest') {
     const [attr, ...extra] = rest;
     if (attr === undefined || extra.length > 0) throw new UsageError('pins suggest takes one package name');
-    const { notices, ...suggestions } = await pins.suggest(attr);
-    if (json) for (const n of notices) ctx.log.info(n);
-    out(suggestions, formatSuggestions(suggestions, notices));
+    const git = stringOption(values, 'nixpkgs-git');
+    const { notices = [], ...suggestions } = await answer(door.pinSuggestions({ attr, ...(git !== undefined ? { nixpkgsGit: resolve(git) } : {}) }));
+    if (json) for (const n of notices) log.info(n);
+    print(json, suggestions, formatSuggestions(suggestions, notices));
     return suggestions.versions.length > 0 ? 0 : 1;
   }
 
-  const dir = str(values, 'overlay');
+  const dir = stringOption(values, 'overlay');
   if (dir === undefined) throw new UsageError(`pins ${sub} needs --overlay DIR (the target directory: pins.json and overlay.nix)`);
   const path = resolve(dir);
-  const known = settings ? settingsTargets(settings) : [];
-  const inSettings = known.find((t) => t.path === path);
-  const target: OverlayTarget = inSettings ?? { name: basename(path) || 'overlay', path, kind: str(values, 'profile') && generationProfile(ctx).kind === 'home' ? 'home' : 'system' };
-  const others = known.filter((t) => t.path !== path);
+  const target: PinTargetRef = { path, kind: stringOption(values, 'profile') !== undefined && profileFromOption(values, paths).kind === 'home' ? 'home' : 'system' };
 
   if (sub === 'list' || sub === 'check') {
     if (rest.length > 0) throw new UsageError(`pins ${sub} takes no package name`);
-    const state = await pins.targetState(target, others);
-    out(state, formatTarget(state, sub === 'check'));
+    const { targets } = await answer(door.pinTargets({ target }));
+    const state = targets[0];
+    if (!state) throw new GentryError('internal', `no state for the overlay target ${path}`, null);
+    print(json, state, formatTarget(state, sub === 'check'));
     return sub === 'check' && state.problems.length > 0 ? 1 : 0;
   }
 
   const [attr, ...extra] = rest;
   if (attr === undefined || extra.length > 0) throw new UsageError(`pins ${sub} takes one attribute name`);
   if (sub === 'remove') {
-    const state = await pins.remove(target, others, attr);
-    out(state, `Removed the pin of ${attr} (the previous pins.json is pins.json.bak).\n\n${formatTarget(state, false)}`);
+    const state = await answer(door.removePin({ target, attr }));
+    print(json, state, `Removed the pin of ${attr} (the previous pins.json is pins.json.bak).\n\n${formatTarget(state, false)}`);
     return 0;
   }
 
-  const source = str(values, 'source');
-  const rev = str(values, 'rev');
-  const generation = str(values, 'from-generation');
+  const source = stringOption(values, 'source');
+  const rev = stringOption(values, 'rev');
+  const generation = stringOption(values, 'from-generation');
   if (generation !== undefined && rev !== undefined) throw new UsageError('pins add takes --from-generation N or --rev REV, not both');
   if (generation === undefined && (source === undefined || rev === undefined)) throw new UsageError('pins add needs --source SRC --rev REV, or --from-generation N');
   if (generation !== undefined && !/^[1-9][0-9]{0,9}$/.test(generation)) throw new UsageError(`--from-generation takes a generation number, not ${JSON.stringify(generation)}`);
-  const version = str(values, 'version');
-  const reason = str(values, 'reason');
-  const req: PinRequest = {
+  const version = stringOption(values, 'version');
+  const reason = stringOption(values, 'reason');
+  const input = {
+    target,
     attr,
-    route:
-      generation !== undefined
-        ? { from: 'generation', generation: { ...generationProfile(ctx), number: Number(generation) }, ...(source !== undefined ? { source } : {}) }
-        : { from: 'source', source: source as string, rev: rev as string },
+    ...(generation !== undefined ? { fromGeneration: { ...profileFromOption(values, paths), number: generationNumber(generation) } } : { rev: rev as string }),
+    ...(source !== undefined ? { source } : {}),
     ...(version !== undefined ? { version } : {}),
     ...(reason !== undefined ? { reason } : {}),
   };
-  const done = await pins.tryAdd(target, others, req);
-  const { entry, problems } = done.preview;
-  if (!done.added) {
-    out({ added: false, entry, problems }, [`${attr} was not pinned:`, ...formatProblems(done.blocking)].join('\n'));
+  // The preview says what would be written and what is wrong; an error among the problems blocks the pin.
+  const { entry, problems } = await answer(door.previewPin(input));
+  const blocking = problems.filter((p) => p.severity === 'error');
+  if (blocking.length > 0) {
+    print(json, { added: false, entry, problems }, [`${attr} was not pinned:`, ...formatProblems(blocking)].join('\n'));
     return 1;
   }
+  const state = await answer(door.addPin(input));
+  const pinned = state.pins.find((p) => p.attr === attr) ?? entry; // the entry as written (its creation time is the add's)
   const said = problems.length > 0 ? ['', 'Worth knowing:', ...formatProblems(problems)] : [];
-  out({ added: true, entry, problems, target: done.target }, [`Pinned ${entry.attr} ${entry.version} (${entry.source} ${entry.rev.slice(0, 12)}) in ${path}/pins.json.`, ...said, '', formatTarget(done.target, false)].join('\n'));
+  print(json, { added: true, entry: pinned, problems, target: state }, [`Pinned ${pinned.attr} ${pinned.version} (${pinned.source} ${pinned.rev.slice(0, 12)}) in ${path}/pins.json.`, ...said, '', formatTarget(state, false)].join('\n'));
   return 0;
+}
+
+/** gentry pins … */
+export async function run(args: ParsedArgs): Promise<number> {
+  const sub = args.positionals[0];
+  if (sub === undefined || !(SUBCOMMANDS as readonly string[]).includes(sub)) throw new UsageError(`pins takes ${SUBCOMMANDS.join(', ')}`);
+  return withDoor(args, pinsCommand);
 }

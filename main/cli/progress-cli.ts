@@ -70,7 +70,7 @@ export async function showProgress(input: AsyncIterable<Buffer | string>, out: P
 }
 
 /** gentry progress [--json] */
-export async function progressCommand(args: ParsedArgs): Promise<number> {
+export async function run(args: ParsedArgs): Promise<number> {
   const stderr = process.stderr;
   return showProgress(
     process.stdin,

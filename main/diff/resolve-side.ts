@@ -2,7 +2,7 @@
 // UI's {kind, name, number}) into a store path, and finding its selected packages' root.
 import { lstat, readlink, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { DiffSide, GenerationRef, ProfileKind } from '../../common/contract/index.ts';
+import type { DiffSide, DiffTarget, GenerationRef, ProfileKind } from '../../common/contract/index.ts';
 import { isStorePath, toStorePath } from '../../common/store-path.ts';
 import { GentryError } from '../infra/errors.ts';
 import type { MachinePaths } from '../nix/locations.ts';
@@ -77,6 +77,11 @@ export async function resolveSpec(paths: MachinePaths, spec: string): Promise<Re
     return { side: { profile: null, number: null, storePath: await checkStorePath(top, spec) }, kind: null };
   }
   throw new GentryError('bad-input', `cannot read ${JSON.stringify(spec)} as a generation`, 'Use N, home:N, PROFILE:N, current, booted, or a store path.');
+}
+
+/** Resolves one side of the diff call: a generation, or a command-line spec. */
+export async function resolveTarget(paths: MachinePaths, target: DiffTarget): Promise<ResolvedSide> {
+  return 'spec' in target ? resolveSpec(paths, target.spec) : resolveRef(paths, target);
 }
 
 /** The store path whose direct references are the selected packages: `sw`, `home-path`, or the path itself. */

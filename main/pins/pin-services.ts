@@ -1,8 +1,8 @@
 // The pins calls of the contract (issue 7): overlay targets come from the settings, the machine from
 // the services' paths; the work is done by the pins engine (pin-engine.ts).
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
-import type { GentryHandlers, OverlayTarget, Settings } from '../../common/contract/index.ts';
+import { basename, resolve } from 'node:path';
+import type { GenerationRef, GentryHandlers, OverlayTarget, PinTargetRef, Settings } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import { gentryCacheDir } from '../nix/locations.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -42,46 +42,64 @@ function findTarget(targets: readonly OverlayTarget[], name: string): OverlayTar
   return t;
 }
 
+/** The target a call names: a settings target by name, or a directory (the settings' target when they know it). */
+function targetFor(targets: readonly OverlayTarget[], ref: PinTargetRef): OverlayTarget {
+  if (typeof ref === 'string') return findTarget(targets, ref);
+  const path = resolve(ref.path);
+  return targets.find((t) => t.path === path) ?? { name: basename(path) || 'overlay', path, kind: ref.kind };
+}
+
 /** The handlers for pins. */
 export function pinHandlers(deps: ServiceDeps): Pick<GentryHandlers, 'pinTargets' | 'previewPin' | 'addPin' | 'removePin' | 'pinSuggestions'> {
-  const load = async () => {
-    const settings = await readSettings(deps.configDir);
-    return { pins: pinsFor(deps, settings), targets: settingsTargets(settings) };
+  // A directory named by path (the command line's --overlay) works without readable settings: the
+  // other targets are then not compared, and the log says so.
+  const load = async (ref?: PinTargetRef, nixpkgsGit?: string) => {
+    let settings: Settings | null = null;
+    try {
+      settings = await readSettings(deps.configDir);
+    } catch (err) {
+      if (!(err instanceof GentryError) || ref === undefined || typeof ref === 'string') throw err;
+      deps.log.warn(`the settings cannot be read (${err.message}); other overlay targets are not compared`);
+    }
+    return { pins: pinsFor(deps, settings ?? { nixpkgsGit: null }, nixpkgsGit !== undefined ? { nixpkgsGit } : {}), targets: settings ? settingsTargets(settings) : [] };
   };
-  const othersThan = (targets: readonly OverlayTarget[], t: OverlayTarget) => targets.filter((x) => x.name !== t.name);
-  const request = (input: { attr: string; fromGeneration: { kind: 'system' | 'home' | 'user'; name: string; number: number }; version?: string; reason?: string }) => ({
+  const othersThan = (targets: readonly OverlayTarget[], t: OverlayTarget) => targets.filter((x) => x.path !== t.path);
+  const request = (input: { attr: string; fromGeneration?: GenerationRef; source?: string; rev?: string; version?: string; reason?: string }) => ({
     attr: input.attr,
-    route: { from: 'generation' as const, generation: input.fromGeneration },
+    route:
+      input.fromGeneration !== undefined
+        ? { from: 'generation' as const, generation: input.fromGeneration, ...(input.source !== undefined ? { source: input.source } : {}) }
+        : { from: 'source' as const, source: input.source as string, rev: input.rev as string },
     ...(input.version !== undefined ? { version: input.version } : {}),
     ...(input.reason !== undefined ? { reason: input.reason } : {}),
   });
   return {
-    pinTargets: async () => {
-      const { pins, targets } = await load();
+    pinTargets: async ({ target }) => {
+      const { pins, targets } = await load(target);
       const out = [];
-      for (const t of targets) out.push(await pins.targetState(t, othersThan(targets, t)));
+      for (const t of target === undefined ? targets : [targetFor(targets, target)]) out.push(await pins.targetState(t, othersThan(targets, t)));
       return { targets: out };
     },
     previewPin: async (input) => {
-      const { pins, targets } = await load();
-      const t = findTarget(targets, input.target);
+      const { pins, targets } = await load(input.target);
+      const t = targetFor(targets, input.target);
       const { entry, pinsJson, problems } = await pins.preview(t, othersThan(targets, t), request(input));
       return { entry, pinsJson, problems };
     },
     addPin: async (input) => {
-      const { pins, targets } = await load();
-      const t = findTarget(targets, input.target);
+      const { pins, targets } = await load(input.target);
+      const t = targetFor(targets, input.target);
       return pins.add(t, othersThan(targets, t), request(input));
     },
     removePin: async ({ target, attr }) => {
-      const { pins, targets } = await load();
-      const t = findTarget(targets, target);
+      const { pins, targets } = await load(target);
+      const t = targetFor(targets, target);
       return pins.remove(t, othersThan(targets, t), attr);
     },
-    pinSuggestions: async ({ attr }) => {
-      const { pins } = await load();
-      const { notices: _notices, ...suggestions } = await pins.suggest(attr);
-      return suggestions;
+    pinSuggestions: async ({ attr, nixpkgsGit }) => {
+      const { pins } = await load(undefined, nixpkgsGit);
+      const { notices, ...suggestions } = await pins.suggest(attr);
+      return notices.length > 0 ? { ...suggestions, notices } : suggestions;
     },
   };
 }

@@ -1,6 +1,6 @@
 // The text forms: generation ranges and the suggestion table.
 import { describe, expect, it } from 'vitest';
-import { formatSuggestions, generationRanges } from './pins-text.ts';
+import { formatSuggestions, generationRanges } from './format-pins.ts';
 
 describe('pins text', () => {
   it('folds generation numbers into ranges per profile', () => {
