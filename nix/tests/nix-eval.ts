@@ -7,8 +7,17 @@ import { nixEnv } from '../../main/infra/process.ts';
 /** The checkout's root. */
 export const ROOT = dirname(dirname(import.meta.dirname));
 
-/** nixpkgs' lib: GENTRY_NIXPKGS_LIB, else ../shared/nixpkgs-lib/lib beside the checkout (its README says why it is not copied in). */
-export const NIXPKGS_LIB = process.env.GENTRY_NIXPKGS_LIB ?? resolve(ROOT, '../shared/nixpkgs-lib/lib');
+/** The first `shared/nixpkgs-lib/lib` beside the checkout or above it. */
+function sharedLib(): string {
+  for (let dir = dirname(ROOT); ; dir = dirname(dir)) {
+    const lib = join(dir, 'shared/nixpkgs-lib/lib');
+    if (existsSync(join(lib, 'default.nix'))) return lib;
+    if (dirname(dir) === dir) return resolve(ROOT, '../shared/nixpkgs-lib/lib'); // not found: the error names the usual place
+  }
+}
+
+/** nixpkgs' lib: GENTRY_NIXPKGS_LIB, else shared/nixpkgs-lib/lib beside the checkout (its README says why it is not copied in). */
+export const NIXPKGS_LIB = process.env.GENTRY_NIXPKGS_LIB || sharedLib();
 
 /** Throws a message that says what to do when nixpkgs' lib is not where the tests look. */
 export function requireNixpkgsLib(): void {
