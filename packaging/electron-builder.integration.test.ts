@@ -146,7 +146,7 @@ describe('npm run package --deb-dry-run (fpm is not run: electron-builder would 
     const r = run(process.execPath, [join(root, 'scripts/package.js'), '--no-build', '--deb-dry-run', '--electron-dist', join(tmp, 'electron-dist'), '--out', out, '--helper', helper]);
     expect(r.status, r.output).toBe(0);
     const json = r.output.split('\n').find((l) => l.startsWith('{"targets"'));
-    const dry = JSON.parse(json ?? '{}') as { targets: string[]; staged: { helper: string; policy: string }; fpmArgs: string[]; afterInstall: string; afterRemove: string };
+    const dry = JSON.parse(json ?? '{}') as { targets: string[]; staged: { helper: string; policy: string }; fpmArgs: string[]; afterInstall: string; afterRemove: string; desktopEntry: string };
     expect(dry.targets).toEqual(['dir', 'deb']);
     const maps = dry.fpmArgs.filter((a) => a.includes('=/'));
     expect(maps).toContain(`${dry.staged.helper}=/usr/libexec/gentry-helper`);
@@ -167,6 +167,9 @@ describe('npm run package --deb-dry-run (fpm is not run: electron-builder would 
       expect(syntax.status, syntax.stderr).toBe(0);
     }
     expect(dry.afterInstall).toContain("ln -sf \"$app/gentry-app\" '/usr/bin/gentry-app'");
+    expect(maps).toContain(`${join(root, 'nix/gentry.svg')}=/usr/share/icons/hicolor/scalable/apps/gentry-app.svg`);
+    expect(dry.desktopEntry).toMatch(/^Exec=\/opt\/Gentry\/gentry-app /m);
+    expect(dry.desktopEntry).toMatch(/^Icon=gentry-app$/m);
     expect(r.output).toMatch(/AppImage not built: needs appimagetool/);
   });
 });

@@ -7,7 +7,7 @@
 //   --out DIR             where packages go (default: dist/)
 //   --download            let electron-builder download appimagetool and fpm (needs GitHub)
 //   --helper FILE         put this gentry-helper binary in the deb (default: cargo build --release)
-//   --deb-dry-run         compute the deb (files, fpm arguments, scripts) and print it as JSON, without fpm
+//   --deb-dry-run         compute the deb (files, fpm arguments, scripts, .desktop entry) and print it as JSON, without fpm
 //   --no-build            use out/ as it is (default: `npm run build` first)
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
@@ -108,7 +108,7 @@ try {
       if (!opts['deb-dry-run'] || !Array.isArray(computed) || !Array.isArray(computed[0])) return false;
       const args = computed[0];
       const script = (flag) => readFileSync(args[args.indexOf(flag) + 1], 'utf8');
-      dryRun = { fpmArgs: args, afterInstall: script('--after-install'), afterRemove: script('--after-remove') };
+      dryRun = { fpmArgs: args, afterInstall: script('--after-install'), afterRemove: script('--after-remove'), desktopEntry: readFileSync(computed[1], 'utf8') };
       return true;
     },
   });

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Gentry's deb, after install. Runs as root from dpkg; touches only files of this package and fetches
-# nothing (no network at install time). electron-builder fills in ${executable} and ${sanitizedProductName}.
+# nothing (no network at install time). electron-builder fills in the executable's and the product's names.
 set -e
 app='/opt/${sanitizedProductName}'
 
