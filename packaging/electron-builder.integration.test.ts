@@ -138,6 +138,16 @@ describe('electron-builder --linux dir with a placeholder electron (no Electron 
   });
 });
 
+describe('npm run package without an Electron', () => {
+  it('builds nothing and says what it needs, before building anything', () => {
+    const r = run(process.execPath, [join(root, 'scripts/package.js'), '--electron-dist', join(tmp, 'no-electron-here')]);
+    expect(r.status).toBe(1);
+    expect(r.output).toContain(`package: nothing built: there is no Electron at ${join(tmp, 'no-electron-here')}`);
+    expect(r.output).toContain('--electron-dist DIR');
+    expect(r.output).not.toMatch(/electron-vite|building/i);
+  });
+});
+
 describe('npm run package --deb-dry-run (fpm is not run: electron-builder would download it)', () => {
   it('maps the helper to /usr/libexec/gentry-helper and the policy naming that path, with install scripts that fetch nothing', () => {
     const out = join(tmp, 'deb');
