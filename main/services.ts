@@ -60,8 +60,6 @@ export interface Services {
   /** Subscribes to every event; returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void;
   close(): void;
-  /** The closure engine for the paths in use (the CLI's diff and history use it directly). */
-  closureReader(): Promise<ClosureReader>;
 }
 
 /** Creates the services for one machine. */
@@ -134,7 +132,6 @@ export function createServices(ctx: ServiceContext): Services {
       generations.close();
       void reader?.then((r) => r.close());
     },
-    closureReader: getReader,
   };
 }
 

@@ -44,7 +44,6 @@ function fakeServices(): Services {
     },
     subscribe: () => () => {},
     close() {},
-    closureReader: () => Promise.reject(new Error('not used here')),
   };
 }
 

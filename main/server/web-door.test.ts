@@ -18,7 +18,6 @@ function fakeServices(): Services & { emit: EventListener } {
     handlers: {} as GentryHandlers,
     subscribe: (l) => { listeners.add(l); return () => listeners.delete(l); },
     close: () => {},
-    closureReader: () => Promise.reject(new Error('not in this test')),
     emit: ((event, payload, to) => { for (const l of listeners) l(event, payload, to); }) as EventListener,
   };
 }
