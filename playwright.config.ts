@@ -15,6 +15,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: process.env.GENTRY_CHROMIUM ?? '/usr/bin/chromium',
+      // No D-Bus for the browser: Chromium aborts when the system bus it joined goes away, and the polkit tests
+      // start and stop a system bus on this machine.
+      env: { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: 'unix:path=/nonexistent/gentry-e2e-no-bus', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/gentry-e2e-no-bus' },
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
     trace: 'off',

@@ -1,6 +1,7 @@
 // The e2e specs' one fixture: a real world built in the Nix store and `gentry serve` (or `gentry demo`) on it,
 // with fresh cache, state and config directories, both taken down after use. A spec that only reads shares
-// the worker's world and server (`world`, `gentry`); a spec that changes state starts its own (`launch`).
+// the worker's world and servers (`world`, `gentry`, `gentryDemo`); a spec that changes state, or needs a
+// server of its own, calls `launch`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -166,14 +167,14 @@ export function docsScreenshot(name: string): string {
 }
 
 interface WorkerFixtures {
-  /** The options of the worker's world (default: the demo preset with quirks). */
+  /** The options of the worker's world (default: the demo preset with quirks); `test.use` at a file's top level. */
   worldOptions: WorldOptions;
-  /** How the worker's server starts (default: plain `gentry serve`). */
-  serveOptions: ServeOptions;
   /** A world built once per worker, for specs that only read it. */
   world: World;
   /** `gentry serve` on the worker's world, started once per worker. */
   gentry: GentryServer;
+  /** `gentry demo --dir` on the worker's world (a demo machine, where the demo build runs), started once per worker. */
+  gentryDemo: GentryServer;
   /** The privileged helper of this checkout, built with cargo (the first time takes a minute). */
   helperBinary: string;
 }
@@ -181,14 +182,13 @@ interface WorkerFixtures {
 interface TestFixtures {
   /** Starts a world and Gentry of the test's own; everything it started is taken down after the test. */
   launch: (options?: LaunchOptions) => Promise<GentryServer>;
-  /** Every console error the page logged during the test. */
+  /** Every console error the page logged during the test; after the test, any but the expected kind fail it. */
   consoleErrors: string[];
 }
 
 /** Playwright's `test` with the Gentry fixtures. */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   worldOptions: [{ preset: 'demo', quirks: true }, { scope: 'worker', option: true }],
-  serveOptions: [{}, { scope: 'worker', option: true }],
   world: [async ({ worldOptions }, use) => {
     const world = await buildWorld(worldOptions);
     try {
@@ -197,14 +197,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await removeWorld(world);
     }
   }, { scope: 'worker', timeout: 120_000 }],
-  gentry: [async ({ world, serveOptions }, use) => {
-    const server = await startGentry(world, serveOptions);
+  gentry: [async ({ world }, use) => {
+    const server = await startGentry(world, {});
     try {
       await use(server);
     } finally {
       await stopGentry(server);
     }
   }, { scope: 'worker', timeout: 60_000 }],
+  gentryDemo: [async ({ world }, use) => {
+    const server = await startGentry(world, { command: 'demo' });
+    try {
+      await use(server);
+    } finally {
+      await stopGentry(server);
+    }
+  }, { scope: 'worker', timeout: 240_000 }],
   // Playwright reads a fixture's dependencies from its first parameter's pattern: {} says there are none.
   // eslint-disable-next-line no-empty-pattern
   helperBinary: [async ({}, use) => use(buildHelperBinary(repo)), { scope: 'worker', timeout: 240_000 }],
@@ -227,7 +235,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     for (const world of worlds) await removeWorld(world).catch((error: unknown) => problems.push(error));
     if (problems.length > 0) throw problems[0];
   },
-  consoleErrors: [async ({ page }, use) => {
+  // It takes `launch` so that it is torn down first: the page is checked while the servers a test started still run
+  // (stopping one makes the page's WebSocket fail, which is no error of the page's own).
+  consoleErrors: [async ({ page, launch: _launch }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
@@ -237,6 +247,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       content: "window.gentryCsp = []; document.addEventListener('securitypolicyviolation', (event) => window.gentryCsp.push(event.effectiveDirective));",
     });
     await use(errors);
+    expect(unexpectedConsoleErrors(errors), 'no errors in the page\'s console').toEqual([]);
   }, { auto: true }],
 });
 

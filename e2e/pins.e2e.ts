@@ -1,4 +1,4 @@
-// Pins in Chromium against `gentry serve` on a demo world of its worker with two overlay targets for the system
+// Pins in Chromium against `gentry serve` on a fresh demo world with two overlay targets for the system
 // profile (temporary directories named in a temporary config.json): from a regressed row of a diff,
 // "Pin to <before> from generation N", the preview (the pins.json entry, the problems), pinning, the
 // pin in the Pins view with its problems, pins.json on disk, a conflicting pin in the other target
@@ -87,13 +87,13 @@ function targetDir(dirs: GentryDirs, name: string): string {
   return join(dirs.base, 'targets', name);
 }
 
-// The worker's world is a demo world, read only: pins are written to overlay targets, never to a profile.
-test.use({ colorScheme: 'light', viewport: { width: 1280, height: 800 }, worldOptions: { preset: 'demo' } });
+test.use({ colorScheme: 'light', viewport: { width: 1280, height: 800 } });
 
 test.describe('pins', () => {
-  test('pins a regressed package from a diff, shows it with its problems, and unpins it', async ({ page, world, launch }) => {
+  test('pins a regressed package from a diff, shows it with its problems, and unpins it', async ({ page, launch }) => {
     test.setTimeout(240_000);
-    const gentry = await launch({ world, settings: twoTargets });
+    const gentry = await launch({ fresh: { preset: 'demo' }, settings: twoTargets });
+    const world = gentry.world!;
     const env = xdgEnv(gentry.dirs);
     const mainDir = targetDir(gentry.dirs, 'system-pins');
     const otherDir = targetDir(gentry.dirs, 'other-pins');
@@ -227,6 +227,7 @@ test.describe('pins', () => {
 
   test('without targets, explains what a target is and adds one to the settings', async ({ page, world, launch }) => {
     test.setTimeout(60_000);
+    // The worker's world, read only; no overlay target in the settings.
     const gentry = await launch({ world });
 
     await test.step('with no overlay target, the Pins view explains what one is', async () => {

@@ -48,12 +48,10 @@ function outputName(drv: string): string {
   return drv.replace(/^\/nix\/store\/[0-9a-z]{32}-/, '').replace(/\.drv$/, '');
 }
 
-// The worker's server looks at the worker's world as a demo machine (where the demo build may run); both
-// demo-build tests use it: the second finds the first one's run in the history.
-test.use({ serveOptions: { command: 'demo' } });
-
+// The worker's world looked at as a demo machine (where the demo build may run) by the worker's `gentry demo`;
+// both demo-build tests use it: the second finds the first one's run in the history.
 test.describe('the rebuild terminal on the demo machine', () => {
-  test('a demo build shows its log and progress, lands in the history, and reopens read-only', async ({ page, gentry, consoleErrors }) => {
+  test('a demo build shows its log and progress, lands in the history, and reopens read-only', async ({ page, gentryDemo: gentry, consoleErrors }) => {
     test.setTimeout(120_000);
     const card = page.locator('[data-testid=recipe][data-recipe-id=demo-build]');
     const terminal = page.getByTestId('terminal');
@@ -161,7 +159,7 @@ test.describe('the rebuild terminal on the demo machine', () => {
     });
   });
 
-  test('a run stopped midway is kept as stopped', async ({ page, gentry, consoleErrors }) => {
+  test('a run stopped midway is kept as stopped', async ({ page, gentryDemo: gentry, consoleErrors }) => {
     test.setTimeout(90_000);
     const terminal = page.getByTestId('terminal');
 
