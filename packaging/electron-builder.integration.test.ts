@@ -44,6 +44,7 @@ let tmp = '';
 let unpacked = '';
 let archive = '';
 let packed: { status: number | null; output: string };
+let debScripts: { afterInstall: string; afterRemove: string } | undefined;
 
 beforeAll(() => {
   for (const f of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
@@ -181,5 +182,56 @@ describe('npm run package --deb-dry-run (fpm is not run: electron-builder would 
     expect(dry.desktopEntry).toMatch(/^Exec=\/opt\/Gentry\/gentry-app /m);
     expect(dry.desktopEntry).toMatch(/^Icon=gentry-app$/m);
     expect(r.output).toMatch(/AppImage not built: needs appimagetool/);
+    debScripts = { afterInstall: dry.afterInstall, afterRemove: dry.afterRemove };
+  });
+
+  it('its after-install and after-remove scripts do their work on the real paths, in a private mount namespace', () => {
+    expect(debScripts, 'the dry run above must have produced the scripts').toBeDefined();
+    const d = join(tmp, 'install-ns');
+    mkdirSync(d);
+    writeFileSync(join(d, 'postinst'), debScripts?.afterInstall ?? '', { mode: 0o755 });
+    writeFileSync(join(d, 'postrm'), debScripts?.afterRemove ?? '', { mode: 0o755 });
+    // /usr/bin, /usr/libexec and /usr/share get overlays (writes land in $d, the machine's stay as they
+    // are) and /opt a tmpfs, in a mount namespace of their own. First without the helper (the script must
+    // refuse), then with dpkg's files in place (a helper and policy with wrong modes and owner on purpose).
+    const script = `set -eu
+      d=${JSON.stringify(d)}
+      mount --make-rprivate /
+      for p in /usr/bin /usr/libexec /usr/share; do
+        n=$(echo "$p" | tr / _); mkdir -p "$d/u$n" "$d/w$n"
+        mount -t overlay overlay -o "lowerdir=$p,upperdir=$d/u$n,workdir=$d/w$n" "$p"
+      done
+      mount -t tmpfs tmpfs /opt
+      mkdir -p /opt/Gentry /usr/share/polkit-1/actions
+      printf '#!/bin/sh\n' > /opt/Gentry/gentry-app; chmod 0755 /opt/Gentry/gentry-app
+      printf 'sandbox' > /opt/Gentry/chrome-sandbox; chmod 0644 /opt/Gentry/chrome-sandbox
+      if sh "$d/postinst" configure 2> "$d/refused.err"; then echo "refused=no"; else echo "refused=yes"; fi
+      if [ -L /usr/bin/gentry-app ]; then echo "linked-when-refused=yes"; else echo "linked-when-refused=no"; fi
+      echo "sandbox-when-refused=$(stat -c %a /opt/Gentry/chrome-sandbox)"
+      printf '#!/bin/sh\n' > /usr/libexec/gentry-helper; chmod 0777 /usr/libexec/gentry-helper; chown 65534:65534 /usr/libexec/gentry-helper
+      printf '<policyconfig/>' > /usr/share/polkit-1/actions/org.gentry.helper.policy; chmod 0666 /usr/share/polkit-1/actions/org.gentry.helper.policy
+      sh "$d/postinst" configure
+      echo "link=$(readlink /usr/bin/gentry-app)"
+      echo "helper=$(stat -c %a:%u:%g /usr/libexec/gentry-helper)"
+      echo "policy=$(stat -c %a:%u:%g /usr/share/polkit-1/actions/org.gentry.helper.policy)"
+      echo "sandbox=$(stat -c %a /opt/Gentry/chrome-sandbox)"
+      if unshare --user true 2>/dev/null; then echo "userns=yes"; else echo "userns=no"; fi
+      sh "$d/postrm" remove
+      if [ -e /usr/bin/gentry-app ] || [ -L /usr/bin/gentry-app ]; then echo "after-remove=left"; else echo "after-remove=gone"; fi`;
+    const r = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    const got = Object.fromEntries(r.stdout.trim().split('\n').map((l) => l.split('=')));
+    expect(got.refused).toBe('yes');
+    expect(got['linked-when-refused']).toBe('no');
+    expect(got['sandbox-when-refused']).toBe('644');
+    expect(readFileSync(join(d, 'refused.err'), 'utf8')).toContain('lacks /usr/libexec/gentry-helper or its polkit policy');
+    expect(got.link).toBe('/opt/Gentry/gentry-app');
+    expect(got.helper).toBe('755:0:0');
+    expect(got.policy).toBe('644:0:0');
+    expect(got.sandbox).toBe(got.userns === 'yes' ? '755' : '4755');
+    expect(got['after-remove']).toBe('gone');
+    // Nothing reached the machine's own directories.
+    expect(existsSync('/usr/bin/gentry-app')).toBe(false);
+    expect(existsSync('/opt/Gentry/chrome-sandbox')).toBe(false);
   });
 });

@@ -4,6 +4,13 @@
 set -e
 app='/opt/${sanitizedProductName}'
 
+# A deb built without the helper (a bare electron-builder run, not npm run package) stops here, before
+# it changes anything.
+if [ ! -f /usr/libexec/gentry-helper ] || [ ! -f /usr/share/polkit-1/actions/org.gentry.helper.policy ]; then
+  echo "gentry: this package lacks /usr/libexec/gentry-helper or its polkit policy; build the deb with npm run package" >&2
+  exit 1
+fi
+
 # The window: /usr/bin/${executable} starts the app.
 ln -sf "$app/${executable}" '/usr/bin/${executable}'
 
@@ -16,10 +23,6 @@ fi
 
 # The privileged helper: root-owned and not writable by anyone else, or pkexec would run something a
 # user could replace. polkitd notices the new policy in /usr/share/polkit-1/actions by itself.
-if [ ! -f /usr/libexec/gentry-helper ] || [ ! -f /usr/share/polkit-1/actions/org.gentry.helper.policy ]; then
-  echo "gentry: this package lacks /usr/libexec/gentry-helper or its polkit policy; build the deb with npm run package" >&2
-  exit 1
-fi
 chown root:root /usr/libexec/gentry-helper /usr/share/polkit-1/actions/org.gentry.helper.policy
 chmod 0755 /usr/libexec/gentry-helper
 chmod 0644 /usr/share/polkit-1/actions/org.gentry.helper.policy
