@@ -26,6 +26,8 @@ function placeholderElectron(dir: string, withFuseWire: boolean): void {
   const wire = withFuseWire ? `# ${SENTINEL}\x01${String.fromCharCode(ELECTRON_DEFAULT_WIRE.length)}${ELECTRON_DEFAULT_WIRE}\n` : '';
   writeFileSync(join(dir, 'electron'), `#!/bin/sh\n${wire}echo "placeholder for Electron: there is no Electron binary on this machine" >&2\nexit 1\n`);
   chmodSync(join(dir, 'electron'), 0o755);
+  // Electron's setuid sandbox helper ships beside it; the deb's postinst sets its mode.
+  writeFileSync(join(dir, 'chrome-sandbox'), 'placeholder', { mode: 0o644 });
 }
 
 function run(cmd: string, args: string[]) {
@@ -44,7 +46,6 @@ let tmp = '';
 let unpacked = '';
 let archive = '';
 let packed: { status: number | null; output: string };
-let debScripts: { afterInstall: string; afterRemove: string } | undefined;
 
 beforeAll(() => {
   for (const f of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
@@ -149,89 +150,122 @@ describe('npm run package without an Electron', () => {
   });
 });
 
-describe('npm run package --deb-dry-run (fpm is not run: electron-builder would download it)', () => {
-  it('maps the helper to /usr/libexec/gentry-helper and the policy naming that path, with install scripts that fetch nothing', () => {
+describe('npm run package: the deb, built offline with dpkg-deb (packaging/fpm-deb.js stands in for fpm)', () => {
+  let deb = '';
+  let debOut = { status: null as number | null, output: '' };
+  const helperPath = () => join(tmp, 'placeholder-helper');
+  beforeAll(() => {
     const out = join(tmp, 'deb');
-    const helper = join(tmp, 'placeholder-helper');
-    writeFileSync(helper, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
-    const r = run(process.execPath, [join(root, 'scripts/package.js'), '--no-build', '--deb-dry-run', '--electron-dist', join(tmp, 'electron-dist'), '--out', out, '--helper', helper]);
-    expect(r.status, r.output).toBe(0);
-    const json = r.output.split('\n').find((l) => l.startsWith('{"targets"'));
-    const dry = JSON.parse(json ?? '{}') as { targets: string[]; staged: { helper: string; policy: string }; fpmArgs: string[]; afterInstall: string; afterRemove: string; desktopEntry: string };
-    expect(dry.targets).toEqual(['dir', 'deb']);
-    const maps = dry.fpmArgs.filter((a) => a.includes('=/'));
-    expect(maps).toContain(`${dry.staged.helper}=/usr/libexec/gentry-helper`);
-    expect(maps).toContain(`${dry.staged.policy}=/usr/share/polkit-1/actions/org.gentry.helper.policy`);
-    expect(maps).toContain(`${join(out, 'linux-unpacked')}/=/opt/Gentry`);
-    expect(statSync(dry.staged.helper).mode & 0o777).toBe(0o755);
+    // The helper's real build is cargo's business (native-helpers/); a placeholder stands in here.
+    writeFileSync(helperPath(), '#!/bin/sh\necho \'{"placeholder":true}\'\n', { mode: 0o755 });
+    debOut = run(process.execPath, [join(root, 'scripts/package.js'), '--no-build', '--electron-dist', join(tmp, 'electron-dist'), '--out', out, '--helper', helperPath()]);
+    deb = join(out, 'gentry_0.1.0_amd64.deb');
+  });
+
+  it('builds dir and deb, and says why not AppImage', () => {
+    expect(debOut.status, debOut.output).toBe(0);
+    expect(debOut.output).toContain('package: built dir, deb in');
+    expect(debOut.output).toContain('package: deb: built with dpkg-deb (packaging/fpm-deb.js in place of fpm)');
+    expect(debOut.output).toMatch(/package: AppImage not built: needs appimagetool/);
+    expect(debOut.output).not.toMatch(/downloading/i);
+  });
+
+  it('holds the app in /opt/Gentry, the helper at /usr/libexec/gentry-helper and the policy naming that path, all root-owned', () => {
+    const listing = spawnSync('dpkg-deb', ['-c', deb], { encoding: 'utf8' }).stdout;
+    const entry = (path: string) => listing.split('\n').find((l) => l.endsWith(` .${path}`)) ?? `(no ${path})`;
+    expect(entry('/opt/Gentry/gentry-app')).toMatch(/^-rwxr-xr-x root\/root /);
+    expect(entry('/opt/Gentry/resources/app.asar')).toMatch(/^-rw-r--r-- root\/root /);
+    expect(entry('/opt/Gentry/resources/app.asar.unpacked/node_modules/node-pty/build/Release/pty.node')).toMatch(/^-rwxr-xr-x root\/root /);
+    expect(entry('/usr/libexec/gentry-helper')).toMatch(/^-rwxr-xr-x root\/root /);
+    expect(entry('/usr/share/polkit-1/actions/org.gentry.helper.policy')).toMatch(/^-rw-r--r-- root\/root /);
+    expect(entry('/usr/share/applications/gentry.desktop')).toMatch(/^-rw-r--r-- root\/root /);
+    expect(entry('/usr/share/icons/hicolor/scalable/apps/gentry-app.svg')).toMatch(/^-rw-r--r-- root\/root /);
+    expect(listing.split('\n').filter((l) => l && !/root\/root/.test(l))).toEqual([]);
+
+    const x = join(tmp, 'deb-x');
+    expect(spawnSync('dpkg-deb', ['-x', deb, x]).status).toBe(0);
+    expect(readFileSync(join(x, 'usr/libexec/gentry-helper'), 'utf8')).toBe(readFileSync(helperPath(), 'utf8'));
     // The policy: the template with each action's exec.path, and nothing else, changed.
     const template = readFileSync(join(root, 'native-helpers/polkit/org.gentry.helper.policy'), 'utf8');
-    const policy = readFileSync(dry.staged.policy, 'utf8');
+    const policy = readFileSync(join(x, 'usr/share/polkit-1/actions/org.gentry.helper.policy'), 'utf8');
     const execPaths = [...policy.matchAll(/policykit\.exec\.path">([^<]*)</g)].map((m) => m[1]);
     expect(execPaths.length).toBe(template.match(/<action id="/g)?.length);
     expect(new Set(execPaths)).toEqual(new Set(['/usr/libexec/gentry-helper']));
     expect(policy.replaceAll('/usr/libexec/gentry-helper', 'X')).toBe(template.replace(/(policykit\.exec\.path">)[^<]*</g, '$1X<'));
-    for (const script of [dry.afterInstall, dry.afterRemove]) {
-      expect(script).not.toMatch(/\$\{/);
-      expect(script).not.toMatch(/^\s*(curl|wget|apt|apt-get|gem|npm|npx|pip|nix|git)\b|https?:/m);
-      const syntax = spawnSync('sh', ['-n'], { input: script, encoding: 'utf8' });
-      expect(syntax.status, syntax.stderr).toBe(0);
-    }
-    expect(dry.afterInstall).toContain("ln -sf \"$app/gentry-app\" '/usr/bin/gentry-app'");
-    expect(maps).toContain(`${join(root, 'nix/gentry.svg')}=/usr/share/icons/hicolor/scalable/apps/gentry-app.svg`);
-    expect(dry.desktopEntry).toMatch(/^Exec=\/opt\/Gentry\/gentry-app /m);
-    expect(dry.desktopEntry).toMatch(/^Icon=gentry-app$/m);
-    expect(r.output).toMatch(/AppImage not built: needs appimagetool/);
-    debScripts = { afterInstall: dry.afterInstall, afterRemove: dry.afterRemove };
+    const desktop = readFileSync(join(x, 'usr/share/applications/gentry.desktop'), 'utf8');
+    expect(desktop).toMatch(/^Exec=\/opt\/Gentry\/gentry-app /m);
+    expect(desktop).toMatch(/^Icon=gentry-app$/m);
   });
 
-  it('its after-install and after-remove scripts do their work on the real paths, in a private mount namespace', () => {
-    expect(debScripts, 'the dry run above must have produced the scripts').toBeDefined();
+  it('has control fields dpkg accepts and install scripts that fetch nothing', () => {
+    const field = (name: string) => spawnSync('dpkg-deb', ['-f', deb, name], { encoding: 'utf8' }).stdout.trim();
+    expect(field('Package')).toBe('gentry');
+    expect(field('Version')).toBe('0.1.0');
+    expect(field('Architecture')).toBe('amd64');
+    expect(field('Section')).toBe('admin');
+    expect(field('Depends')).toContain('pkexec | policykit-1');
+    const control = join(tmp, 'deb-control');
+    expect(spawnSync('dpkg-deb', ['-e', deb, control]).status).toBe(0);
+    for (const name of ['postinst', 'postrm']) {
+      const script = readFileSync(join(control, name), 'utf8');
+      expect(statSync(join(control, name)).mode & 0o777).toBe(0o755);
+      expect(script).not.toMatch(/\$\{/);
+      expect(script).not.toMatch(/^\s*(curl|wget|apt|apt-get|gem|npm|npx|pip|nix|git)\b|https?:/m);
+      expect(spawnSync('sh', ['-n', join(control, name)]).status).toBe(0);
+    }
+  });
+
+  it('installs and removes with the real dpkg, on the real paths, in a private mount namespace', () => {
+    // /usr, /var/lib/dpkg and /var/log get overlays (writes land in the scratch directory, the machine's stay
+    // as they are) and /opt a tmpfs, in a mount namespace of their own. Dependencies (GTK and friends) are not
+    // installed on this machine: --force-depends. Then the same with a copy of the deb whose helper is gone
+    // (what a bare electron-builder run makes): its postinst must refuse before it changes anything.
     const d = join(tmp, 'install-ns');
     mkdirSync(d);
-    writeFileSync(join(d, 'postinst'), debScripts?.afterInstall ?? '', { mode: 0o755 });
-    writeFileSync(join(d, 'postrm'), debScripts?.afterRemove ?? '', { mode: 0o755 });
-    // /usr/bin, /usr/libexec and /usr/share get overlays (writes land in $d, the machine's stay as they
-    // are) and /opt a tmpfs, in a mount namespace of their own. First without the helper (the script must
-    // refuse), then with dpkg's files in place (a helper and policy with wrong modes and owner on purpose).
+    const broken = join(d, 'broken');
+    expect(spawnSync('dpkg-deb', ['-R', deb, broken]).status).toBe(0);
+    rmSync(join(broken, 'usr/libexec'), { recursive: true });
+    expect(spawnSync('dpkg-deb', ['--root-owner-group', '-Znone', '--build', broken, join(d, 'broken.deb')], { encoding: 'utf8' }).status).toBe(0);
     const script = `set -eu
       d=${JSON.stringify(d)}
       mount --make-rprivate /
-      for p in /usr/bin /usr/libexec /usr/share; do
+      for p in /usr /var/lib/dpkg /var/log; do
         n=$(echo "$p" | tr / _); mkdir -p "$d/u$n" "$d/w$n"
         mount -t overlay overlay -o "lowerdir=$p,upperdir=$d/u$n,workdir=$d/w$n" "$p"
       done
       mount -t tmpfs tmpfs /opt
-      mkdir -p /opt/Gentry /usr/share/polkit-1/actions
-      printf '#!/bin/sh\n' > /opt/Gentry/gentry-app; chmod 0755 /opt/Gentry/gentry-app
-      printf 'sandbox' > /opt/Gentry/chrome-sandbox; chmod 0644 /opt/Gentry/chrome-sandbox
-      if sh "$d/postinst" configure 2> "$d/refused.err"; then echo "refused=no"; else echo "refused=yes"; fi
-      if [ -L /usr/bin/gentry-app ]; then echo "linked-when-refused=yes"; else echo "linked-when-refused=no"; fi
-      echo "sandbox-when-refused=$(stat -c %a /opt/Gentry/chrome-sandbox)"
-      printf '#!/bin/sh\n' > /usr/libexec/gentry-helper; chmod 0777 /usr/libexec/gentry-helper; chown 65534:65534 /usr/libexec/gentry-helper
-      printf '<policyconfig/>' > /usr/share/polkit-1/actions/org.gentry.helper.policy; chmod 0666 /usr/share/polkit-1/actions/org.gentry.helper.policy
-      sh "$d/postinst" configure
+      dpkg -i --force-depends ${JSON.stringify(deb)} > "$d/install.log" 2>&1
+      echo "status=$(dpkg-query -W -f='\${db:Status-Abbrev}' gentry)"
       echo "link=$(readlink /usr/bin/gentry-app)"
       echo "helper=$(stat -c %a:%u:%g /usr/libexec/gentry-helper)"
-      echo "policy=$(stat -c %a:%u:%g /usr/share/polkit-1/actions/org.gentry.helper.policy)"
+      echo "helper-answers=$(/usr/libexec/gentry-helper)"
+      echo "policy=$(grep -c 'exec.path">/usr/libexec/gentry-helper<' /usr/share/polkit-1/actions/org.gentry.helper.policy)"
       echo "sandbox=$(stat -c %a /opt/Gentry/chrome-sandbox)"
       if unshare --user true 2>/dev/null; then echo "userns=yes"; else echo "userns=no"; fi
-      sh "$d/postrm" remove
-      if [ -e /usr/bin/gentry-app ] || [ -L /usr/bin/gentry-app ]; then echo "after-remove=left"; else echo "after-remove=gone"; fi`;
-    const r = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8', timeout: 30_000 });
-    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
-    const got = Object.fromEntries(r.stdout.trim().split('\n').map((l) => l.split('=')));
-    expect(got.refused).toBe('yes');
-    expect(got['linked-when-refused']).toBe('no');
-    expect(got['sandbox-when-refused']).toBe('644');
-    expect(readFileSync(join(d, 'refused.err'), 'utf8')).toContain('lacks /usr/libexec/gentry-helper or its polkit policy');
+      dpkg -r gentry > "$d/remove.log" 2>&1
+      if [ -e /usr/bin/gentry-app ] || [ -L /usr/bin/gentry-app ]; then echo "link-after-remove=left"; else echo "link-after-remove=gone"; fi
+      if [ -e /usr/libexec/gentry-helper ]; then echo "helper-after-remove=left"; else echo "helper-after-remove=gone"; fi
+      if dpkg -i --force-depends "$d/broken.deb" > "$d/broken.log" 2>&1; then echo "broken=installed"; else echo "broken=refused"; fi
+      if [ -L /usr/bin/gentry-app ]; then echo "broken-link=yes"; else echo "broken-link=no"; fi`;
+    const r = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8', timeout: 60_000 });
+    const log = (f: string) => (existsSync(join(d, f)) ? readFileSync(join(d, f), 'utf8') : '');
+    expect(r.status, `${r.stdout}${r.stderr}${log('install.log')}${log('remove.log')}`).toBe(0);
+    const got = Object.fromEntries(r.stdout.trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    expect(got.status).toBe('ii ');
     expect(got.link).toBe('/opt/Gentry/gentry-app');
     expect(got.helper).toBe('755:0:0');
-    expect(got.policy).toBe('644:0:0');
+    expect(got['helper-answers']).toBe('{"placeholder":true}');
+    expect(Number(got.policy)).toBe(readFileSync(join(root, 'native-helpers/polkit/org.gentry.helper.policy'), 'utf8').match(/<action id="/g)?.length);
+    // chrome-sandbox (0644 in the package) is 0755 where user namespaces work, setuid 4755 where not.
     expect(got.sandbox).toBe(got.userns === 'yes' ? '755' : '4755');
-    expect(got['after-remove']).toBe('gone');
+    expect(got['link-after-remove']).toBe('gone');
+    expect(got['helper-after-remove']).toBe('gone');
+    expect(got.broken).toBe('refused');
+    expect(log('broken.log')).toContain('lacks /usr/libexec/gentry-helper or its polkit policy');
+    expect(got['broken-link']).toBe('no');
     // Nothing reached the machine's own directories.
     expect(existsSync('/usr/bin/gentry-app')).toBe(false);
-    expect(existsSync('/opt/Gentry/chrome-sandbox')).toBe(false);
+    expect(existsSync('/opt/Gentry')).toBe(false);
+    expect(spawnSync('dpkg-query', ['-W', 'gentry']).status).not.toBe(0);
   });
 });

@@ -1,13 +1,13 @@
 // `npm run package`: the Linux packages of electron-builder.yml, as many as this machine can build, and a
-// plain line for each one it cannot. Offline, only the unpacked directory (`dir`) can be built, and only
-// with a local Electron: AppImage needs appimagetool and the deb needs fpm, which electron-builder would
-// download. Options:
+// plain line for each one it cannot. Every target needs a local Electron (npm ci does not download one).
+// AppImage needs appimagetool, which electron-builder downloads. The deb needs fpm, which it downloads too,
+// unless fpm is installed; where it is not but Debian's dpkg-deb is, packaging/fpm-deb.js builds the deb
+// with dpkg-deb instead, offline. Options:
 //   --electron-dist DIR   an unpacked Electron (default: $ELECTRON_DIST, else node_modules/electron/dist)
 //   --electron-version V  the version of that Electron (default: the electron devDependency)
 //   --out DIR             where packages go (default: dist/)
 //   --download            let electron-builder download appimagetool and fpm (needs GitHub)
 //   --helper FILE         put this gentry-helper binary in the deb (default: cargo build --release)
-//   --deb-dry-run         compute the deb (files, fpm arguments, scripts, .desktop entry) and print it as JSON, without fpm
 //   --no-build            use out/ as it is (default: `npm run build` first)
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
@@ -23,7 +23,6 @@ const { values: opts } = parseArgs({
     out: { type: 'string' },
     download: { type: 'boolean', default: false },
     helper: { type: 'string' },
-    'deb-dry-run': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -62,13 +61,19 @@ if (env.APPIMAGE_TOOLS_PATH || opts.download) targets.push('AppImage');
 else skipped.push(['AppImage', 'needs appimagetool, which electron-builder downloads from GitHub: set APPIMAGE_TOOLS_PATH to an unpacked electron-builder appimage toolset, or run with --download where GitHub is reachable']);
 
 let debReason = null;
+let debTool = 'fpm';
 const cargo = ['cargo', join(process.env.HOME ?? '', '.cargo/bin/cargo')].find((c) => (c === 'cargo' ? onPath(c) : executable(c)));
-if (!env.CUSTOM_FPM_PATH && !(env.USE_SYSTEM_FPM === 'true' || onPath('fpm')) && !opts.download && !opts['deb-dry-run']) {
-  debReason = 'needs fpm, which electron-builder downloads from GitHub: put fpm on PATH (gem install fpm), set CUSTOM_FPM_PATH, or run with --download where GitHub is reachable';
-} else if (!cargo && !opts.helper) {
+if (env.CUSTOM_FPM_PATH) debTool = env.CUSTOM_FPM_PATH;
+else if (env.USE_SYSTEM_FPM === 'true' || onPath('fpm')) env.USE_SYSTEM_FPM = 'true';
+else if (!opts.download && onPath('dpkg-deb')) {
+  env.CUSTOM_FPM_PATH = join(root, 'packaging/fpm-deb.js');
+  debTool = 'dpkg-deb (packaging/fpm-deb.js in place of fpm)';
+} else if (!opts.download) {
+  debReason = 'needs fpm, which electron-builder downloads from GitHub, or Debian\'s dpkg-deb: install dpkg (apt-get install dpkg) or fpm (gem install fpm), set CUSTOM_FPM_PATH, or run with --download where GitHub is reachable';
+}
+if (debReason === null && !cargo && !opts.helper) {
   debReason = 'needs the privileged helper, built with cargo: install cargo (apt-get install cargo) and run again';
 }
-if (onPath('fpm') && !env.CUSTOM_FPM_PATH) env.USE_SYSTEM_FPM = 'true';
 
 let staged = null;
 if (debReason === null) {
@@ -96,30 +101,14 @@ const config = {
   directories: { output: out },
   ...(staged ? { deb: { fpm: [`${staged.helper}=${DEB_HELPER_PATH}`, `${staged.policy}=${DEB_POLICY_PATH}`] } } : {}),
 };
-let dryRun = null;
 Object.assign(process.env, env);
 try {
-  await build({
-    projectDir: root,
-    targets: Platform.LINUX.createTarget(targets, Arch.x64),
-    config,
-    // Called by the deb target with [fpm arguments, desktop file] just before it would run fpm.
-    effectiveOptionComputed: async (computed) => {
-      if (!opts['deb-dry-run'] || !Array.isArray(computed) || !Array.isArray(computed[0])) return false;
-      const args = computed[0];
-      const script = (flag) => readFileSync(args[args.indexOf(flag) + 1], 'utf8');
-      dryRun = { fpmArgs: args, afterInstall: script('--after-install'), afterRemove: script('--after-remove'), desktopEntry: readFileSync(computed[1], 'utf8') };
-      return true;
-    },
-  });
+  await build({ projectDir: root, targets: Platform.LINUX.createTarget(targets, Arch.x64), config });
 } catch (error) {
   say(`electron-builder failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
 
-if (opts['deb-dry-run']) {
-  process.stdout.write(`${JSON.stringify({ targets, staged, ...dryRun })}\n`);
-}
-say(`built ${targets.filter((t) => !(t === 'deb' && opts['deb-dry-run'])).join(', ')} in ${out} (Electron ${electronVersion} from ${electronDist})`);
-if (opts['deb-dry-run'] && targets.includes('deb')) say('deb: dry run, fpm not run (arguments above)');
+say(`built ${targets.join(', ')} in ${out} (Electron ${electronVersion} from ${electronDist})`);
+if (targets.includes('deb')) say(`deb: built with ${debTool}`);
 for (const [target, why] of skipped) say(`${target} not built: ${why}`);
