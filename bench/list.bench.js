@@ -1,5 +1,5 @@
 // bench/: npm run bench, whole-process benchmarks whose figures go to docs/benchmarks.md.
-// `npm run bench`: `gentry list --json` against `nix-env --list-generations` on the same
+// `npm run bench` (then bench/cli.bench.js): `gentry list --json` against `nix-env --list-generations` on the same
 // 100-generation large world, both as whole processes, in the same run. Writes docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -132,3 +132,6 @@ in \`~/.cache/gentry/closure-sizes.json\`, and a warm run only measures generati
 } finally {
   await removeWorld(world);
 }
+
+// The gentry command's own figures (start-up, list, diff against the tools a person would otherwise run).
+await import('./cli.bench.js');

@@ -10,9 +10,10 @@ if (major < 22 || (major === 22 && minor < 13)) {
   process.stderr.write(`gentry: needs Node.js 22.13 or newer, but ${process.execPath} is ${process.version}; run it through npm after \`npm ci\` (npx gentry, npm start), which brings Node 24 in node_modules/.bin, or install Node 24 from https://nodejs.org\n`);
   process.exit(1);
 }
-const { spawnSync } = await import('node:child_process');
-const { statSync } = await import('node:fs');
+// The compile cache first, so that every module after it (this file's helpers, the bundle) loads from it.
 const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
+const { statSync } = await import('node:fs');
 const { dirname, join } = await import('node:path');
 const { newestMtime } = await import('../scripts/build-if-stale.js');
 
@@ -27,9 +28,9 @@ function bundleIsFresh() {
 const fresh = bundleIsFresh();
 if (!fresh && !process.features.typescript) {
   // Node 22.13–22.17 strip types only behind a flag: run again with it.
+  const { spawnSync } = await import('node:child_process');
   const r = spawnSync(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
-enableCompileCache?.();
 const { main } = fresh ? await import('../out/cli/main.js') : await import('../main/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -5,13 +5,16 @@ import { join } from 'node:path';
 
 const SOURCES = ['common', 'main', 'preload', 'renderer', 'worlds', 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
 
-/** The newest modification time (ms) among the files under `path`. */
+/** The newest modification time (ms) among the files under `path` (one stat per file: `gentry` runs this on every start). */
 export function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return 0;
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = st.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const child = join(path, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(child) : (statSync(child, { throwIfNoEntry: false })?.mtimeMs ?? 0));
+  }
   return newest;
 }
 
