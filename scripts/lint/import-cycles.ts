@@ -19,8 +19,8 @@ function sources(root: string, folders: string[]): string[] {
   return out;
 }
 
-/** The import cycles among the files under folders: each a list of files, in import order. */
-export function importCycles(root: string, folders: string[]): string[][] {
+/** Each file under folders (relative to root) with the files it imports at run time, resolved. */
+export function importGraph(root: string, folders: string[]): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sources(root, folders)) {
     const text = readFileSync(join(root, file), 'utf8');
@@ -28,6 +28,12 @@ export function importCycles(root: string, folders: string[]): string[][] {
     for (const m of text.matchAll(importPattern)) deps.push(relative(root, resolve(root, dirname(file), m[1] ?? m[2] ?? '')));
     graph.set(file, deps.filter((d) => d !== file));
   }
+  return graph;
+}
+
+/** The import cycles among the files under folders: each a list of files, in import order. */
+export function importCycles(root: string, folders: string[]): string[][] {
+  const graph = importGraph(root, folders);
   // Tarjan's strongly connected components; a component of more than one file is a cycle.
   let index = 0;
   const idx = new Map<string, number>();
