@@ -60,7 +60,7 @@ function prerequisites(): void {
     [POLKITD, 'polkitd'],
     ['/usr/bin/pkaction', 'polkitd'],
     ['/usr/bin/pkcheck', 'polkitd'],
-    ['/usr/bin/pkttyagent', 'pkexec'],
+    ['/usr/bin/pkttyagent', 'polkitd'],
     ['/usr/bin/dbus-daemon', 'dbus-daemon'],
     ['/usr/bin/dbus-send', 'dbus-bin'],
     ['/usr/bin/setpriv', 'util-linux'],
