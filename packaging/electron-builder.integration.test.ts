@@ -269,3 +269,23 @@ describe('npm run package: the deb, built offline with dpkg-deb (packaging/fpm-d
     expect(spawnSync('dpkg-query', ['-W', 'gentry']).status).not.toBe(0);
   });
 });
+
+describe('packaging/fpm-deb.js refuses what it does not understand', () => {
+  const fpm = (args: string[]) => spawnSync(process.execPath, [join(root, 'packaging/fpm-deb.js'), ...args], { encoding: 'utf8' });
+  const base = ['-s', 'dir', '--force', '-t', 'deb', '--name', 'gentry', '--version', '1', '--architecture', 'amd64', '--maintainer', 'm <m@x>', '--description', 'd'];
+  it('names an unknown option, another target type, a missing field, a bad mapping, an unknown compression', () => {
+    const cases: [string[], string][] = [
+      [[...base, '--deb-user', 'nobody', '--package', '/tmp/x.deb'], 'unsupported option --deb-user'],
+      [[...base.map((a) => (a === 'deb' ? 'rpm' : a)), '--package', '/tmp/x.deb'], 'only -s dir -t deb is supported'],
+      [base, '--package is required'],
+      [[...base, '--package', '/tmp/x.deb', 'relative-target'], 'expected SOURCE=/TARGET'],
+      [[...base, '--package', '/tmp/x.deb', '--deb-compression', 'lzma'], 'unsupported --deb-compression lzma'],
+    ];
+    for (const [args, message] of cases) {
+      const r = fpm(args);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`fpm-deb: ${message}`);
+    }
+    expect(existsSync('/tmp/x.deb')).toBe(false);
+  });
+});
