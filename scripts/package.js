@@ -103,7 +103,8 @@ const config = {
 };
 Object.assign(process.env, env);
 try {
-  await build({ projectDir: root, targets: Platform.LINUX.createTarget(targets, Arch.x64), config });
+  // The machine's own architecture: the helper and node-pty were built for it.
+  await build({ projectDir: root, targets: Platform.LINUX.createTarget(targets, process.arch === 'arm64' ? Arch.arm64 : Arch.x64), config });
 } catch (error) {
   say(`electron-builder failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
