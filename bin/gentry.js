@@ -15,17 +15,20 @@ const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
 const { statSync } = await import('node:fs');
 const { dirname, join } = await import('node:path');
-const { newestMtime } = await import('../scripts/build-if-stale.js');
 
 const root = dirname(import.meta.dirname);
 
-function bundleIsFresh() {
+// Installed (no sources beside the bundle), the bundle is the only code there is; in a checkout it must
+// be newer than every source.
+async function bundleIsFresh() {
   const stamp = statSync(join(root, 'out/cli/.build-stamp'), { throwIfNoEntry: false });
   if (!stamp || process.env.GENTRY_FROM_SOURCE) return false;
+  if (!statSync(join(root, 'main'), { throwIfNoEntry: false })) return true;
+  const { newestMtime } = await import('../scripts/build-if-stale.js');
   return ['common', 'main', 'worlds', 'package-lock.json'].every((p) => newestMtime(join(root, p)) <= stamp.mtimeMs);
 }
 
-const fresh = bundleIsFresh();
+const fresh = await bundleIsFresh();
 if (!fresh && !process.features.typescript) {
   // Node 22.13–22.17 strip types only behind a flag: run again with it.
   const { spawnSync } = await import('node:child_process');

@@ -1,6 +1,6 @@
 // Builds out/ with electron-vite when any source is newer than the last build.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const SOURCES = ['common', 'main', 'preload', 'renderer', 'worlds', 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
@@ -29,6 +29,8 @@ export function isStale(root) {
 /** Runs scripts/build.js when out/ is stale; returns false when the build failed. */
 export function buildIfStale(root, log = (line) => process.stderr.write(`${line}\n`)) {
   if (!isStale(root)) return true;
+  // Loaded here, not at the top: `gentry` imports this file on every start for newestMtime alone.
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process');
   log('gentry: building the app (npm run build)…');
   const r = spawnSync(process.execPath, [join(root, 'scripts/build.js')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   return r.status === 0;
