@@ -95,7 +95,7 @@ Commands:
   demo [--dir DIR] [--port N] [--no-open] [--electron] [--esp PATH] [--efivars PATH]
                        build a demo machine in the Nix store (or reuse DIR) and open Gentry on it
                        (its boot menu: the world's boot/ and sys/firmware/efi/efivars)
-  help                 this text
+  help [COMMAND]       this text, or one command's own help (as gentry COMMAND --help)
 
 Options for every command:
   --system-profile PATH   default /nix/var/nix/profiles/system (its system-profiles/* are listed too)
