@@ -216,7 +216,7 @@ describe('npm run package: the deb, built offline with dpkg-deb (packaging/fpm-d
   });
 
   it('installs and removes with the real dpkg, on the real paths, in a private mount namespace', () => {
-    // /usr, /var/lib/dpkg and /var/log get overlays (writes land in the scratch directory, the machine's stay
+    // /usr, /etc, /var/lib/dpkg and /var/log get overlays (writes land in the scratch directory, the machine's stay
     // as they are) and /opt a tmpfs, in a mount namespace of their own. Dependencies (GTK and friends) are not
     // installed on this machine: --force-depends. Then the same with a copy of the deb whose helper is gone
     // (what a bare electron-builder run makes): its postinst must refuse before it changes anything.
@@ -229,11 +229,17 @@ describe('npm run package: the deb, built offline with dpkg-deb (packaging/fpm-d
     const script = `set -eu
       d=${JSON.stringify(d)}
       mount --make-rprivate /
-      for p in /usr /var/lib/dpkg /var/log; do
+      for p in /usr /etc /var/lib/dpkg /var/log; do
         n=$(echo "$p" | tr / _); mkdir -p "$d/u$n" "$d/w$n"
         mount -t overlay overlay -o "lowerdir=$p,upperdir=$d/u$n,workdir=$d/w$n" "$p"
       done
       mount -t tmpfs tmpfs /opt
+      # AppArmor as on Ubuntu 24.04 (enabled, its parser logging what it is asked), and not a chroot.
+      mkdir -p /etc/apparmor.d
+      printf '#!/bin/sh\n[ "$1" = --enabled ]\n' > /usr/sbin/apparmor_status
+      printf '#!/bin/sh\necho "$*" >> %s/apparmor.log\n' "$d" > /usr/sbin/apparmor_parser
+      printf '#!/bin/sh\nexit 1\n' > /usr/bin/ischroot
+      chmod 0755 /usr/sbin/apparmor_status /usr/sbin/apparmor_parser /usr/bin/ischroot
       dpkg -i --force-depends ${JSON.stringify(deb)} > "$d/install.log" 2>&1
       echo "status=$(dpkg-query -W -f='\${db:Status-Abbrev}' gentry)"
       echo "link=$(readlink /usr/bin/gentry-app)"
@@ -242,7 +248,9 @@ describe('npm run package: the deb, built offline with dpkg-deb (packaging/fpm-d
       echo "policy=$(grep -c 'exec.path">/usr/libexec/gentry-helper<' /usr/share/polkit-1/actions/org.gentry.helper.policy)"
       echo "sandbox=$(stat -c %a /opt/Gentry/chrome-sandbox)"
       if unshare --user true 2>/dev/null; then echo "userns=yes"; else echo "userns=no"; fi
+      echo "apparmor-profile=$(grep -c '^  userns,$' /etc/apparmor.d/gentry-app)"
       dpkg -r gentry > "$d/remove.log" 2>&1
+      if [ -e /etc/apparmor.d/gentry-app ]; then echo "apparmor-after-remove=left"; else echo "apparmor-after-remove=gone"; fi
       if [ -e /usr/bin/gentry-app ] || [ -L /usr/bin/gentry-app ]; then echo "link-after-remove=left"; else echo "link-after-remove=gone"; fi
       if [ -e /usr/libexec/gentry-helper ]; then echo "helper-after-remove=left"; else echo "helper-after-remove=gone"; fi
       if dpkg -i --force-depends "$d/broken.deb" > "$d/broken.log" 2>&1; then echo "broken=installed"; else echo "broken=refused"; fi
@@ -258,6 +266,13 @@ describe('npm run package: the deb, built offline with dpkg-deb (packaging/fpm-d
     expect(Number(got.policy)).toBe(readFileSync(join(root, 'native-helpers/polkit/org.gentry.helper.policy'), 'utf8').match(/<action id="/g)?.length);
     // chrome-sandbox (0644 in the package) is 0755 where user namespaces work, setuid 4755 where not.
     expect(got.sandbox).toBe(got.userns === 'yes' ? '755' : '4755');
+    expect(got['apparmor-profile']).toBe('1');
+    expect(got['apparmor-after-remove']).toBe('gone');
+    expect(log('apparmor.log').trim().split('\n')).toEqual([
+      '--skip-kernel-load --debug /opt/Gentry/resources/apparmor-profile',
+      '--replace --write-cache --skip-read-cache /etc/apparmor.d/gentry-app',
+      '--remove /etc/apparmor.d/gentry-app',
+    ]);
     expect(got['link-after-remove']).toBe('gone');
     expect(got['helper-after-remove']).toBe('gone');
     expect(got.broken).toBe('refused');
@@ -266,6 +281,7 @@ describe('npm run package: the deb, built offline with dpkg-deb (packaging/fpm-d
     // Nothing reached the machine's own directories.
     expect(existsSync('/usr/bin/gentry-app')).toBe(false);
     expect(existsSync('/opt/Gentry')).toBe(false);
+    expect(existsSync('/etc/apparmor.d/gentry-app')).toBe(false);
     expect(spawnSync('dpkg-query', ['-W', 'gentry']).status).not.toBe(0);
   });
 });

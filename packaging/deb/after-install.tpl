@@ -14,11 +14,27 @@ fi
 # The window: /usr/bin/${executable} starts the app.
 ln -sf "$app/${executable}" '/usr/bin/${executable}'
 
-# Chromium's sandbox: the setuid chrome-sandbox only where unprivileged user namespaces do not work.
+# Chromium's sandbox: the setuid chrome-sandbox only where user namespaces do not work at all.
 if [ -L /proc/self/ns/user ] && unshare --user true 2>/dev/null; then
   chmod 0755 "$app/chrome-sandbox" || true
 else
   chmod 4755 "$app/chrome-sandbox" || true
+fi
+
+# Ubuntu 24.04 and later let only programs with an AppArmor profile that says so create user namespaces
+# (the test above runs as root, who may): install electron-builder's profile (resources/apparmor-profile,
+# "userns" for this one binary) where AppArmor is on and can load it; skip it where the AppArmor is too old.
+profile="$app/resources/apparmor-profile"
+if [ -f "$profile" ] && command -v apparmor_parser >/dev/null 2>&1 && apparmor_status --enabled >/dev/null 2>&1; then
+  if apparmor_parser --skip-kernel-load --debug "$profile" >/dev/null 2>&1; then
+    cp -f "$profile" '/etc/apparmor.d/${executable}'
+    # Loading it into the kernel means nothing inside a chroot (an image being built).
+    if ! { [ -x /usr/bin/ischroot ] && /usr/bin/ischroot; }; then
+      apparmor_parser --replace --write-cache --skip-read-cache '/etc/apparmor.d/${executable}' || true
+    fi
+  else
+    echo "gentry: this AppArmor cannot load the app's profile; the app runs without it" >&2
+  fi
 fi
 
 # The privileged helper: root-owned and not writable by anyone else, or pkexec would run something a
