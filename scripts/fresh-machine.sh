@@ -3,7 +3,7 @@
 # a private mount namespace with an empty tmpfs on /nix (Debian's nix-bin, nothing under /nix yet),
 # the machine's own Node (/usr/bin/node) first on PATH, a fresh HOME and XDG directories, and a fresh
 # clone of the committed HEAD. Prints the last lines of each command; exits non-zero on a failure.
-# Needs root (unshare, mount). Usage: scripts/fresh-machine.sh [--keep]
+# Needs root (unshare, mount). Usage: [GENTRY_FRESH_REV=COMMIT] scripts/fresh-machine.sh [--keep]
 set -euo pipefail
 
 if [ "${GENTRY_FRESH_INSIDE:-}" != 1 ]; then
@@ -35,6 +35,8 @@ echo "fresh-machine: node $(node --version) at $(command -v node), npm $(npm --v
 
 git clone -q "$GENTRY_FRESH_SOURCE" "$tmp/gentry"
 cd "$tmp/gentry"
+# GENTRY_FRESH_REV=COMMIT runs one given commit (several runs of the same tree); default: the HEAD.
+if [ -n "${GENTRY_FRESH_REV:-}" ]; then git checkout -q --detach "$GENTRY_FRESH_REV"; fi
 echo "fresh-machine: cloned $(git log --oneline -1)"
 
 step() { # name, log file, command...
