@@ -12,7 +12,7 @@ export function layerOf(path: string): Layer | null {
   if (path.startsWith('common/')) return 'common';
   if (path.startsWith('worlds/')) return 'worlds';
   if (path.startsWith('main/infra/') || path === 'main/app-root.ts') return 'infra';
-  if (path.startsWith('main/nix/')) return 'nix';
+  if (path.startsWith('main/nix/') || path.startsWith('main/guix/')) return 'nix';
   if (FEATURES.some((f) => path.startsWith(`main/${f}/`))) return 'feature';
   if (ROOT.includes(path)) return 'root';
   if (/^main\/(app|server|cli)\//.test(path)) return 'door';
