@@ -3,7 +3,7 @@
 // manifests as Guix writes them (four ;; lines, a blank line, the form), one-line parameters and provenance.
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { bool, int, list, type Sexp, str, sym, writeSexp } from '../main/guix/sexp.ts';
 
 const NIX32 = '0123456789abcdfghijklmnpqrsvwxyz';
@@ -181,11 +181,16 @@ export class GuixWorld {
   }
 
   /** Links generation `n` of `profile` to the store item `storePath` (absolute, under the root, as Guix does). */
-  link(profile: string, n: number, storePath: string): void {
+  link(profile: string, n: number, storePath: string, style: 'absolute' | 'relative' = 'absolute'): void {
     mkdirSync(dirname(profile), { recursive: true });
     const link = `${profile}-${n}-link`;
     rmSync(link, { force: true });
-    symlinkSync(this.onDisk(storePath), link);
+    symlinkSync(style === 'absolute' ? this.onDisk(storePath) : relative(dirname(profile), this.onDisk(storePath)), link);
+  }
+
+  /** Makes generation `n`'s link relative (`../../gnu/store/…`), as a hand-made or copied profile may have it. */
+  relink(profile: string, n: number, storePath: string): void {
+    this.link(profile, n, storePath, 'relative');
   }
 
   /** Points the profile link at generation `n`: relative (`guix package`, switch-generation) or absolute (reconfigure, guix home). */

@@ -9,6 +9,7 @@ import { ensureGuixOracle, guixOracleJson, guixOracleText } from '../../test-sup
 import { gentryFields, leafCount, oracleFields } from '../../test-support/guix-oracle-shape.ts';
 import { type EntrySpec, GuixWorld, manifestText, parametersText, provenanceText, storeName } from '../../test-support/guix-world.ts';
 import { guixProfilePaths } from './guix-locations.ts';
+import { listGenerationsText } from './list-generations-text.ts';
 import { readGuixProfile } from './read-guix-profile.ts';
 import { list, str, sym } from './sexp.ts';
 
@@ -82,11 +83,45 @@ function buildGood(w: GuixWorld): void {
   w.setCurrent(w.userProfile('alice'), 4, 'relative');
 }
 
+/** Older and rarer forms Guix still reads: each a generation of a second system profile. */
+function buildEdges(w: GuixWorld): void {
+  const bv = (hex: string) => `#vu8(${[...Buffer.from(hex, 'hex')].join(' ')})`;
+  const k = linux('6.6.1');
+  const p = (body: string) => `(boot-parameters ${body})`;
+  const edges: string[] = [
+    // version 0, a bare bytevector root (the oldest format), no store field, no locale, no initrd, a short kernel
+    // directory name that Guix completes with the image name
+    p(`(version 0) (label "GNU \\"old\\"\\tone") (root-device ${bv('6b700d6155504a18874ca3d86998990e')}) (kernel "/boot/linux-6.1") (kernel-arguments ("ro"))`),
+    // "tmpfs" as the root (a label, by the old inference): rootfstype=tmpfs; a FAT store device; crypto devices with one Guix cannot read
+    p(`(version 1) (label "tmpfs root") (root-device "tmpfs") (kernel "${k}") (kernel-arguments ()) (initrd "${storeName('initrd')}/initrd.cpio.gz") (bootloader-name grub-efi) (bootloader-menu-entries ()) (locale "fr_FR.utf8") (store (device (uuid fat32 ${bv('0a1b2c3d')})) (mount-point "/gnu/store") (directory-prefix #f) (crypto-devices ((uuid luks ${bv('00112233445566778899aabbccddeeff')}) "/dev/sda3")))`),
+    // an NFS root; an ISO 9660 store device; extra menu entries of the three kinds, one UUID Guix cannot parse
+    p(`(version 1) (label "nfs") (root-device "server:/export/guix") (kernel "${k}") (kernel-arguments ("ip=dhcp")) (bootloader-name grub) (bootloader-menu-entries ((menu-entry (version 0) (label "Other") (device (uuid ext4 "6B700D61-5550-4A18-874C-A3D86998990E")) (device-mount-point "/") (linux "/vmlinuz") (linux-arguments ("quiet")) (initrd "/initrd")) (menu-entry (version 0) (label "Hurd") (device "hd0,msdos1") (device-mount-point #f) (multiboot-kernel "/boot/gnumach") (multiboot-arguments ()) (multiboot-modules ())) (menu-entry (version 0) (label "Windows") (device (label "EFI")) (device-mount-point #f) (chain-loader "/EFI/Microsoft/Boot/bootmgfw.efi")) (menu-entry (version 0) (label "Broken UUID") (device (uuid ext4 "not-a-uuid")) (device-mount-point "/") (linux "/vmlinuz") (linux-arguments ()) (initrd "/initrd")))) (locale "en_US.utf8") (store (device (uuid iso9660 ${bv(Buffer.from('2026120317382700').toString('hex'))})) (mount-point "/") (directory-prefix "/store") (crypto-devices ()))`),
+    // a label root written the new way, a store device #f (= the root), an NTFS crypto device, an unknown field
+    p(`(version 1) (label "label root") (root-device (file-system-label "my root")) (kernel "${k}") (kernel-arguments ("a=b" "c")) (multiboot-modules ()) (bootloader-name extlinux) (bootloader-menu-entries ()) (locale "en_US.utf8") (future-field 1 2 3) (store (device #f) (mount-point "/") (directory-prefix #f) (crypto-devices ((uuid ntfs ${bv('0102030405060708')}))))`),
+  ];
+  const manifests = [
+    '(manifest (version 4 1) (packages (("hello" "2.12.1" "out" "/gnu/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-hello-2.12.1" (unknown-field x) (properties ())))))',
+    '(manifest (version 3) (packages (("hello" "2.12.1" "out" "/gnu/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-hello-2.12.1" (propagated-inputs ()) (search-paths ())))))',
+    manifestText([python], 4),
+    '(manifest (version 3 0) (packages (("a" "1" "out" "/gnu/store/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-a-1" (propagated-inputs ()) (search-paths (("X" ("bin") #f directory "^x$"))) (other 1) (properties (k . "v") (n . 2))))))',
+  ];
+  const numbers = [2, 9, 10, 11];
+  edges.forEach((boot, i) => {
+    const item = w.systemGeneration(numbers[i]!, { boot, provenance: i === 1 ? '(provenance (version 0) (channels) (configuration-file "/etc/c.scm"))' : null, manifest: manifests[i]! });
+    if (numbers[i] === 9) w.relink(w.system, 9, item);
+  });
+  w.setCurrent(w.system, 10, 'relative');
+}
+
+let edgeWorld: GuixWorld;
+
 beforeAll(() => {
   ensureGuixOracle();
   root = mkdtempSync(join(tmpdir(), 'gentry-guix-'));
   world = new GuixWorld(join(root, 'good'));
   buildGood(world);
+  edgeWorld = new GuixWorld(join(root, 'edges'));
+  buildEdges(edgeWorld);
 }, 900_000);
 
 afterAll(() => {
@@ -94,19 +129,20 @@ afterAll(() => {
 });
 
 describe('Guix profiles read as Guix reads them (oracle: Guix\'s own code)', () => {
-  const totals = { profiles: 0, generations: 0, fields: 0 };
+  const totals = { profiles: 0, generations: 0, fields: 0, textBytes: 0 };
   afterAll(() => {
-    console.log(`guix oracle: ${totals.profiles} profiles, ${totals.generations} generations, ${totals.fields} fields compared`);
+    console.log(`guix oracle: ${totals.profiles} profiles, ${totals.generations} generations, ${totals.fields} fields and ${totals.textBytes} bytes of list-generations text compared`);
   });
 
-  for (const [kind, profileOf] of [
-    ['guix-system', (w: GuixWorld) => w.system],
-    ['guix-home', (w: GuixWorld) => w.home('alice')],
-    ['guix-user', (w: GuixWorld) => w.userProfile('alice')],
+  for (const [kind, profileOf, what] of [
+    ['guix-system', (w: GuixWorld) => w.system, 'v0 and v1 parameters, path/UUID/label roots, a LUKS store, extra menu entries, channels'],
+    ['guix-system', () => edgeWorld.system, 'the older and rarer forms (bytevector, tmpfs, NFS roots; FAT, ISO 9660, NTFS UUIDs; multiboot and chain-loader entries; a relative link)'],
+    ['guix-home', (w: GuixWorld) => w.home('alice'), 'provenance and manifests'],
+    ['guix-user', (w: GuixWorld) => w.userProfile('alice'), 'manifests v3 and v4 with repeated dependencies, search paths, properties'],
   ] as const) {
-    it(`${kind}: generation numbers with holes, current, dates, and every generation's files equal Guix's reading`, async () => {
+    it(`${kind}, ${what}: numbers with holes, current, dates and every generation's files equal Guix's reading, and list-generations prints the same bytes`, async () => {
       const profile = profileOf(world);
-      const paths = guixProfilePaths({ env: { USER: 'alice' }, user: 'nobody', root: world.root });
+      const paths = guixProfilePaths({ env: { USER: 'alice' }, user: 'nobody', root: profile.startsWith(world.root) ? world.root : edgeWorld.root });
       expect(kind === 'guix-system' ? paths.system : kind === 'guix-home' ? paths.home : paths.user).toBe(profile);
       const mine = await readGuixProfile(kind, profile, { arch: 'x64' });
       const oracle = guixOracleJson(profile);
@@ -114,12 +150,35 @@ describe('Guix profiles read as Guix reads them (oracle: Guix\'s own code)', () 
       const theirs = oracleFields(oracle);
       const ours = gentryFields(mine);
       expect(ours).toEqual(theirs);
+      expect(listGenerationsText(mine, { utc: true })).toBe(oracle.text);
       expect(mine.numbers.length).toBeGreaterThanOrEqual(3);
       totals.profiles++;
       totals.generations += mine.generations.length;
       totals.fields += leafCount(theirs);
+      totals.textBytes += Buffer.byteLength(oracle.text);
     }, 120_000);
   }
+
+  it('the rarer forms read as expected (and as the oracle agreed above)', async () => {
+    const r = await readGuixProfile('guix-system', edgeWorld.system, { arch: 'x64' });
+    const boot = r.generations.map((g) => g.boot!);
+    expect(r.numbers).toEqual([2, 9, 10, 11]);
+    expect(r.current).toBe(10);
+    expect(boot[0]).toMatchObject({ version: 0, label: 'GNU "old"\tone', kernel: '/boot/linux-6.1/bzImage', initrd: null, locale: null, storeMountPoint: '/', rootDevice: { type: 'uuid', uuidType: 'dce', value: '6b700d61-5550-4a18-874c-a3d86998990e' } });
+    expect(boot[0]!.kernelArguments).toEqual(['--root=6b700d61-5550-4a18-874c-a3d86998990e', `--system=${edgeWorld.system}-2-link`, `--load=${edgeWorld.system}-2-link/boot`, 'ro']);
+    expect(boot[1]).toMatchObject({ rootDevice: { type: 'label', value: 'tmpfs' }, storeDevice: { type: 'uuid', uuidType: 'fat32', value: '3D2C-1B0A' }, storeCryptoDevices: [{ type: 'uuid', uuidType: 'luks', value: '00112233-4455-6677-8899-aabbccddeeff' }, null] });
+    expect(boot[1]!.kernelArguments.slice(0, 1)).toEqual(['rootfstype=tmpfs']);
+    expect(r.generations[1]!.canonicalFileName).toMatch(/\/var\/guix\/profiles\/\.\.\/\.\.\/\.\.\/gnu\/store\/[0-9a-z]{32}-system$/);
+    expect(boot[2]!.storeDevice).toEqual({ type: 'uuid', uuidType: 'iso9660', value: '2026-12-03-17-38-27-00' });
+    expect(boot[2]!.menuEntries.map((m) => [m.label, m.device, m.linux ?? m.multibootKernel ?? m.chainLoader])).toEqual([
+      ['Other', { type: 'uuid', uuidType: 'ext4', value: '6b700d61-5550-4a18-874c-a3d86998990e' }, '/vmlinuz'],
+      ['Hurd', { type: 'device', value: 'hd0,msdos1' }, '/boot/gnumach'],
+      ['Windows', { type: 'label', value: 'EFI' }, '/EFI/Microsoft/Boot/bootmgfw.efi'],
+      ['Broken UUID', null, '/vmlinuz'],
+    ]);
+    expect(boot[3]).toMatchObject({ rootDeviceText: 'label: "my root"', bootloaderName: 'extlinux', storeDevice: { type: 'label', value: 'my root' }, storeCryptoDevices: [{ type: 'uuid', uuidType: 'ntfs', value: '0807060504030201' }] });
+    expect(r.generations[3]!.manifest!.entries[0]!.properties).toBe('((k . "v") (n . 2))');
+  });
 
   it('the root device is printed as Guix prints it: a path, UUID: … or label: "…"', async () => {
     const mine = await readGuixProfile('guix-system', world.system, { arch: 'x64' });
