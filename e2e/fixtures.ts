@@ -75,6 +75,9 @@ export function xdgEnv(dirs: GentryDirs): NodeJS.ProcessEnv {
 
 /** Starts Gentry on `world` (or on a machine without NixOS when null) and waits for the URL it prints first. */
 async function startGentry(world: World | null, options: ServeOptions): Promise<GentryServer> {
+  if (world === null && (options.helper || options.boot || options.command === 'demo')) {
+    throw new Error('the helper, an ESP and the demo command need a world: launch with `world` or `fresh` options');
+  }
   const base = mkdtempSync(join(tmpdir(), 'gentry-e2e-'));
   const dirs: GentryDirs = { base, cache: join(base, 'cache'), state: join(base, 'state'), config: join(base, 'config') };
   for (const dir of [dirs.cache, dirs.state, dirs.config]) mkdirSync(dir);
@@ -102,8 +105,7 @@ async function startGentry(world: World | null, options: ServeOptions): Promise<
       args.push('--esp', world.esp, '--efivars', efivars);
     }
   }
-  if (options.helper) {
-    if (world === null) throw new Error('the helper runs against a world: launch one with a world or fresh options');
+  if (options.helper && world !== null) {
     env.GENTRY_HELPER = options.helper;
     env.GENTRY_HELPER_ROOT = world.root;
   }
@@ -242,6 +244,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
+    // GENTRY_E2E_CPU_SLOWDOWN=N runs the page's CPU N times slower (Chromium's throttling), to bring out races.
+    const slowdown = Number(process.env.GENTRY_E2E_CPU_SLOWDOWN ?? 1);
+    if (slowdown > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
     // CSP violations, for violatedDirectives().
     await page.addInitScript({
       content: "window.gentryCsp = []; document.addEventListener('securitypolicyviolation', (event) => window.gentryCsp.push(event.effectiveDirective));",
