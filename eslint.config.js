@@ -58,9 +58,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/views/**/*.tsx', 'renderer/components/**/*.tsx'],
+    files: ['renderer/features/*/{view,components}/**/*.{ts,tsx}', 'renderer/shared/{app,components}/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'window', property: 'gentry', message: 'Components call store actions; stores call renderer/api (shared/STYLE.md habit 8).' }],
+      'no-restricted-properties': ['error', { object: 'window', property: 'gentry', message: 'Components call store actions; stores call renderer/shared/api (shared/STYLE.md habit 8).' }],
     },
   },
 );
