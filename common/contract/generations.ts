@@ -1,6 +1,7 @@
 // Profiles, their generations and the machine Gentry looks at.
 import { z } from 'zod';
 import { emptyInput as empty } from './empty.ts';
+import { GuixProfileSchema } from './guix.ts';
 
 /** Which family a profile belongs to. */
 export const ProfileKindSchema = z.enum(['system', 'home', 'user']);
@@ -44,6 +45,8 @@ export const ProfileSchema = z.object({
 /** Everything `listProfiles` returns. */
 export const ProfileListSchema = z.object({
   profiles: z.array(ProfileSchema),
+  /** Guix's profiles (common/contract/guix.ts), present only where the machine has a Guix state directory. */
+  guixProfiles: z.array(GuixProfileSchema).optional(),
   /** Things the person should know once (e.g. a fallback was used). */
   notices: z.array(z.string()),
 });

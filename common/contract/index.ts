@@ -17,6 +17,7 @@ export * from './boot.ts';
 export * from './diff.ts';
 export * from './errors.ts';
 export * from './generations.ts';
+export * from './guix.ts';
 export * from './history.ts';
 export * from './labels.ts';
 export * from './pins.ts';

@@ -13,6 +13,7 @@ import { readProfileLinks } from '../nix/profile-links.ts';
 import { profilePath } from '../nix/profile-path.ts';
 import { listProfiles } from '../nix/read-model.ts';
 import type { ServiceDeps } from '../service-deps.ts';
+import { listGuixProfiles } from '../guix/guix-listing.ts';
 import { deleteHome, switchHome } from './home-actions.ts';
 import { previewDelete, previewSwitch } from './previews.ts';
 
@@ -63,7 +64,9 @@ export function generationHandlers(deps: ServiceDeps, options: GenerationOptions
   const handlers: Pick<GentryHandlers, GenerationCalls> = {
     listProfiles: async () => {
       const { labels, problems } = await readLabelsReport(deps.stateDir);
-      return applyLabels(await listProfiles(deps.paths(), await getSizer()), labels, problems);
+      const list = applyLabels(await listProfiles(deps.paths(), await getSizer()), labels, problems);
+      const guix = await listGuixProfiles(deps.paths().guix);
+      return guix === null ? list : { ...list, guixProfiles: guix };
     },
     history: async ({ kind, name }) => ({ points: await profileHistory(await profilePath(deps.paths(), kind, name), kind, await deps.reader(), historyMemo) }),
     previewSwitch: async ({ generation: g }) => {

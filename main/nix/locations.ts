@@ -1,6 +1,7 @@
 // Where a machine keeps its profiles, by Nix's and home-manager's own rules (nix-formats.md §1, §5, §6).
 import { existsSync, readlinkSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { type GuixProfilePaths, guixProfilePaths } from '../guix/guix-locations.ts';
 
 /** Every path the read model looks at. Services take this as an argument (shared/STYLE.md habit 7). */
 export interface MachinePaths {
@@ -16,6 +17,8 @@ export interface MachinePaths {
   bootedSystem: string;
   /** The Nix store database. */
   nixDb: string;
+  /** Guix's profiles (main/guix/), listed only where their state directory exists; absent: none. */
+  guix?: GuixProfilePaths;
 }
 
 /** What the defaults depend on. */
@@ -75,6 +78,7 @@ export function machinePaths(loc: LocationEnv, overrides: { systemProfile?: stri
     userProfiles: overrides.userProfile ? [resolve(overrides.userProfile)] : defaultUserProfiles(loc),
     bootedSystem: overrides.bootedSystem ?? '/run/booted-system',
     nixDb: overrides.nixDb ?? '/nix/var/nix/db/db.sqlite',
+    guix: guixProfilePaths({ env: loc.env, user: loc.user }),
   };
 }
 
