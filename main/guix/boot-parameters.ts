@@ -1,3 +1,4 @@
+// main/guix/: Guix's system, home and user profiles read by Guix's own rules, beside main/nix/ (docs/architecture.md, "Guix").
 // A Guix system generation's `parameters` (boot parameters versions 0 and 1) read as Guix's read-boot-parameters
 // and read-boot-parameters-file read them (gnu/system.scm:200-229, 426-582; menu entries gnu/bootloader.scm:180-218).
 import { properList, type Sexp, writeSexp } from './sexp.ts';
