@@ -1,5 +1,6 @@
 // Gentry's reading of a Guix profile in the shape of the Guix oracle's JSON, so a test compares them field by field.
 import type { GuixDevice, GuixMenuEntry } from '../main/guix/boot-parameters.ts';
+import type { GuixBootMenu } from '../main/guix/boot-menu.ts';
 import type { GuixManifestEntry } from '../main/guix/manifest.ts';
 import type { GuixProfileReading } from '../main/guix/read-guix-profile.ts';
 
@@ -72,4 +73,9 @@ export function leafCount(x: unknown): number {
   if (Array.isArray(x)) return x.reduce((n: number, v) => n + leafCount(v), 0);
   if (x !== null && typeof x === 'object') return Object.values(x).reduce((n: number, v) => n + leafCount(v), 0);
   return 1;
+}
+
+/** Gentry's boot menu in the oracle's `boot-menu` shape. */
+export function gentryBootMenu(m: GuixBootMenu): unknown {
+  return { entries: m.entries.map(menu), 'old-entries': m.oldEntries.map(menu) };
 }

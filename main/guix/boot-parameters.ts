@@ -38,6 +38,8 @@ export interface GuixBootParameters {
   storeDirectoryPrefix: string | null;
   storeCryptoDevices: (GuixDevice | null)[];
   menuEntries: GuixMenuEntry[];
+  /** True when the file lists multiboot modules (a Hurd system): the kernel is then booted as a multiboot kernel. */
+  multiboot: boolean;
 }
 
 /** Raised for parameters Guix would not read; the message says what was found where. */
@@ -209,6 +211,8 @@ export function bootParametersFromSexp(x: Sexp, systemLink: string, arch: string
     if (sa !== null && sa.length === 3) initrd = text(sa[1], 'the initrd directory') + text(sa[2], 'the initrd file');
     else initrd = text(initrdX, 'the initrd');
   }
+  const modulesX = one('multiboot-modules');
+  const multiboot = modulesX !== undefined && modulesX.type === 'list' && modulesX.items.length > 0;
   const localeX = one('locale');
   const locale = localeX === undefined || isFalse(localeX) ? null : text(localeX, 'the locale');
 
@@ -244,7 +248,7 @@ export function bootParametersFromSexp(x: Sexp, systemLink: string, arch: string
   const rootArg = root === 'tmpfs' ? ['rootfstype=tmpfs'] : root === 'none' ? [] : [`${v1 ? 'root=' : '--root='}${root}`];
   const kernelArguments = [...rootArg, `${v1 ? 'gnu.system=' : '--system='}${systemLink}`, `${v1 ? 'gnu.load=' : '--load='}${systemLink}/boot`, ...kernelArgumentsInFile];
 
-  return { version, label: text(form(2, 'label'), 'the label'), rootDevice, rootDeviceText: rootDeviceText(rootDevice), bootloaderName, kernel, kernelArgumentsInFile, kernelArguments, initrd, locale, storeDevice, storeMountPoint, storeDirectoryPrefix, storeCryptoDevices, menuEntries };
+  return { version, label: text(form(2, 'label'), 'the label'), rootDevice, rootDeviceText: rootDeviceText(rootDevice), bootloaderName, kernel, kernelArgumentsInFile, kernelArguments, initrd, locale, storeDevice, storeMountPoint, storeDirectoryPrefix, storeCryptoDevices, menuEntries, multiboot };
 }
 
 /** The root UUID's bytes printed as DCE (what `root=` gets, gnu/system.scm:208-209). */

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureGuixOracle, guixOracleJson, guixOracleText } from '../../test-support/guix-oracle.ts';
-import { gentryFields, leafCount, oracleFields } from '../../test-support/guix-oracle-shape.ts';
+import { gentryBootMenu, gentryFields, leafCount, oracleFields } from '../../test-support/guix-oracle-shape.ts';
+import { guixBootMenu } from './boot-menu.ts';
 import { type EntrySpec, GuixWorld, manifestText, parametersText, provenanceText, storeName } from '../../test-support/guix-world.ts';
 import { guixProfilePaths } from './guix-locations.ts';
 import { listGenerationsText } from './list-generations-text.ts';
@@ -129,9 +130,9 @@ afterAll(() => {
 });
 
 describe('Guix profiles read as Guix reads them (oracle: Guix\'s own code)', () => {
-  const totals = { profiles: 0, generations: 0, fields: 0, textBytes: 0 };
+  const totals = { profiles: 0, generations: 0, fields: 0, textBytes: 0, menus: 0 };
   afterAll(() => {
-    console.log(`guix oracle: ${totals.profiles} profiles, ${totals.generations} generations, ${totals.fields} fields and ${totals.textBytes} bytes of list-generations text compared`);
+    console.log(`guix oracle: ${totals.profiles} profiles, ${totals.generations} generations, ${totals.fields} fields (with ${totals.menus} boot menus) and ${totals.textBytes} bytes of list-generations text compared`);
   });
 
   for (const [kind, profileOf, what] of [
@@ -151,6 +152,14 @@ describe('Guix profiles read as Guix reads them (oracle: Guix\'s own code)', () 
       const ours = gentryFields(mine);
       expect(ours).toEqual(theirs);
       expect(listGenerationsText(mine, { utc: true })).toBe(oracle.text);
+      if (kind === 'guix-system') {
+        const menu = guixBootMenu(mine, { utc: true })!;
+        expect(menu.leftOut).toEqual([]);
+        expect(gentryBootMenu(menu)).toEqual(oracle['boot-menu']);
+        expect(menu.entries.length + menu.oldEntries.length).toBeGreaterThanOrEqual(4);
+        totals.fields += leafCount(oracle['boot-menu']);
+        totals.menus++;
+      }
       expect(mine.numbers.length).toBeGreaterThanOrEqual(3);
       totals.profiles++;
       totals.generations += mine.generations.length;
@@ -223,6 +232,10 @@ describe('Guix profiles with broken files: a problem on that generation, every g
     expect(problems[8]).toEqual([expect.stringMatching(/^ROOT\/var\/guix\/profiles\/system-8-link\/parameters is a FIFO \(named pipe\), not a regular file/)]);
     expect(r.generations.map((g) => g.boot === null)).toEqual([false, true, true, true, false, false, true, true]);
     expect(r.generations[0]!.manifest!.entries.map((e) => e.name)).toEqual(['git']);
+    const menu = guixBootMenu(r, { utc: true })!;
+    expect(menu.entries.map((e) => e.label)).toEqual([expect.stringMatching(/^GNU \(#1, \d{4}-\d\d-\d\d \d\d:\d\d\)$/)]);
+    expect(menu.oldEntries.map((e) => e.label.replace(/, .*/, ''))).toEqual(['GNU (#6', 'GNU (#5']);
+    expect(menu.leftOut.map((l) => l.number)).toEqual([8, 7, 4, 3, 2]);
     // Guix itself stops on the malformed parameters (it reads every generation to list them).
     expect(guixOracleText(w.system).ok).toBe(false);
   }, 120_000);
