@@ -19,8 +19,11 @@ export async function readGuixFile(file: string, maxBytes = GUIX_FILE_MAX_BYTES)
     try {
       const chunks: Buffer[] = [];
       let got = 0;
+      // The first read is sized by fstat (plus one byte to see the end); a file still growing is read on in 1 MiB steps.
+      let want = Math.min(maxBytes + 1, (await handle.stat()).size + 1);
       for (;;) {
-        const chunk = Buffer.alloc(Math.min(1024 * 1024, maxBytes + 1 - got));
+        const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - got));
+        want = 1024 * 1024;
         const { bytesRead } = await handle.read(chunk, 0, chunk.length, got);
         if (bytesRead === 0) break;
         chunks.push(chunk.subarray(0, bytesRead));

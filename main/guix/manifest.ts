@@ -71,7 +71,7 @@ function assq(fields: Sexp[], name: string): Sexp[] | undefined {
   return undefined;
 }
 
-const key = (name: string, version: string, item: string) => JSON.stringify([name, version, item]);
+const key = (name: string, version: string, item: string) => `${name}\u0000${version}\u0000${item}`;
 
 function entryV4(x: Sexp, visited: Map<string, GuixManifestEntry>): GuixManifestEntry {
   const items = properList(x) ?? bad('expected a manifest entry (NAME VERSION OUTPUT ITEM FIELD …)', x);
@@ -83,17 +83,20 @@ function entryV4(x: Sexp, visited: Map<string, GuixManifestEntry>): GuixManifest
   }
   if (items.length < 4) return bad('expected a manifest entry (NAME VERSION OUTPUT ITEM FIELD …)', x);
   const [name, version, output, item] = [text(items[0], 'the entry name'), text(items[1], 'the entry version'), text(items[2], 'the entry output'), text(items[3], 'the entry item')];
-  const fields = items.slice(4);
-  const field = (n: string): Sexp | undefined => {
-    const f = assq(fields, n);
-    if (f === undefined) return undefined;
-    return f.length === 2 ? f[1] : bad(`expected (${n} VALUE)`, { type: 'list', items: f });
-  };
-  const depsX = field('propagated-inputs');
+  let depsX: Sexp | undefined;
+  let spX: Sexp | undefined;
+  let propsX: Sexp | undefined;
+  if (items.length > 4) {
+    const fields = items.slice(4);
+    const field = (n: string): Sexp | undefined => {
+      const f = assq(fields, n);
+      if (f === undefined) return undefined;
+      return f.length === 2 ? f[1] : bad(`expected (${n} VALUE)`, { type: 'list', items: f });
+    };
+    [depsX, spX, propsX] = [field('propagated-inputs'), field('search-paths'), field('properties')];
+  }
   const deps = depsX === undefined ? [] : (properList(depsX) ?? bad('expected the list of propagated inputs', depsX)).map((d) => entryV4(d, visited));
-  const spX = field('search-paths');
   const searchPaths = spX === undefined ? [] : (properList(spX) ?? bad('expected the list of search paths', spX)).map(searchPath);
-  const propsX = field('properties');
   const entry: GuixManifestEntry = { name, version, output, item, dependencies: deps, searchPaths, properties: propsX === undefined ? '()' : writeSexp(propsX) };
   visited.set(key(name, version, item), entry);
   return entry;

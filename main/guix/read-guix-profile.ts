@@ -45,7 +45,7 @@ export interface GuixProfileReading {
 /** Reading options: `arch` picks the kernel image name Guix appends to an old-style kernel directory. */
 export interface ReadGuixOptions {
   arch?: string;
-  /** Files read at once across the profile (default 32). */
+  /** Generations read at once (default 8: the reads are mostly parsing, and fewer trees alive means less garbage collection). */
   concurrency?: number;
 }
 
@@ -104,7 +104,7 @@ export async function readGuixProfile(kind: GuixProfileKind, path: string, opts:
       reading.problem = `${path} does not exist and has no generations beside it`;
     }
   }
-  const limit = Math.max(1, opts.concurrency ?? 32);
+  const limit = Math.max(1, opts.concurrency ?? 8);
   const out: GuixGeneration[] = new Array(links.numbers.length);
   let next = 0;
   const worker = async () => {

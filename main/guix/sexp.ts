@@ -45,6 +45,12 @@ export class SexpError extends Error {
 }
 
 const DELIMITERS = new Set([' ', '\t', '\n', '\r', '\f', '\v', '(', ')', '"', ';']);
+/** A run of string characters that need no escape handling (sticky: matched at a position). */
+const STRING_RUN = /[^"\\]+/y;
+/** A run of characters that are not delimiters: a symbol, number, #t, #:keyword. */
+const TOKEN_RUN = /[^ \t\n\r\f\v()";]+/y;
+/** A run of blanks. */
+const BLANK_RUN = /[ \t\n\r\f\v]+/y;
 const NAMED_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '|': '|', '(': '(', '0': '\0', f: '\f', n: '\n', r: '\r', t: '\t', a: '\x07', v: '\v', b: '\b' };
 const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 6 };
 
@@ -71,6 +77,8 @@ class Reader {
 
   /** Skips whitespace and `;` comments; returns the next character or undefined at the end. */
   skip(): string | undefined {
+    BLANK_RUN.lastIndex = this.pos;
+    if (BLANK_RUN.test(this.text)) this.pos = BLANK_RUN.lastIndex;
     for (;;) {
       const c = this.text[this.pos];
       if (c === undefined) return undefined;
@@ -132,6 +140,12 @@ class Reader {
     let out = '';
     for (;;) {
       if (out.length > this.limits.maxAtomLength) this.fail(`a string longer than ${this.limits.maxAtomLength} characters`, open);
+      STRING_RUN.lastIndex = this.pos;
+      if (STRING_RUN.test(this.text)) {
+        out += this.text.slice(this.pos, STRING_RUN.lastIndex);
+        this.pos = STRING_RUN.lastIndex;
+        continue;
+      }
       const c = this.text[this.pos];
       if (c === undefined) this.fail(`unexpected end of input: expected '"' to close the string opened at offset ${open}`);
       this.pos++;
@@ -162,10 +176,9 @@ class Reader {
 
   token(): string {
     const start = this.pos;
-    while (this.pos < this.text.length && !DELIMITERS.has(this.text[this.pos]!)) {
-      this.pos++;
-      if (this.pos - start > this.limits.maxAtomLength) this.fail(`a token longer than ${this.limits.maxAtomLength} characters`, start);
-    }
+    TOKEN_RUN.lastIndex = start;
+    if (TOKEN_RUN.test(this.text)) this.pos = TOKEN_RUN.lastIndex;
+    if (this.pos - start > this.limits.maxAtomLength) this.fail(`a token longer than ${this.limits.maxAtomLength} characters`, start);
     return this.text.slice(start, this.pos);
   }
 
