@@ -81,11 +81,16 @@ async function readGeneration(kind: GuixProfileKind, profile: string, n: number,
     if (kind === 'guix-system') gen.boot = null;
     return gen;
   }
+  // Each part collects its own problems, joined in a fixed order (manifest, provenance, parameters) whichever read ends first.
+  const mp: string[] = [];
+  const pp: string[] = [];
+  const bp: string[] = [];
   const [manifest, provenance, boot] = await Promise.all([
-    readPart(manifestFile, manifestFromSexp, problems, true),
-    kind === 'guix-user' ? undefined : readPart(`${fileName}/provenance`, provenanceFromSexp, problems, false),
-    kind === 'guix-system' ? readPart(`${fileName}/parameters`, (x) => bootParametersFromSexp(x, fileName, opts.arch), problems, true) : undefined,
+    readPart(manifestFile, manifestFromSexp, mp, true),
+    kind === 'guix-user' ? undefined : readPart(`${fileName}/provenance`, provenanceFromSexp, pp, false),
+    kind === 'guix-system' ? readPart(`${fileName}/parameters`, (x) => bootParametersFromSexp(x, fileName, opts.arch), bp, true) : undefined,
   ]);
+  problems.push(...mp, ...pp, ...bp);
   gen.manifest = manifest;
   if (kind !== 'guix-user') gen.provenance = provenance ?? null;
   if (kind === 'guix-system') gen.boot = boot ?? null;
