@@ -2,23 +2,17 @@
 // put together from the feature folders' handler groups. Every door (Electron IPC, WebSocket,
 // in-process) serves this same object; `doorContext` is how a door that starts from a command line
 // and an environment gets its context.
-import type { EventName, EventPayload, GentryHandlers } from '../common/contract/index.ts';
+import type { Caller, CallName, EventName, EventPayload, GentryHandlers } from '../common/contract/index.ts';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { type BootPaths } from './boot/boot-menu.ts';
-import { bootHandlers } from './boot/boot-services.ts';
-import { demoHandlers, type DemoOpener } from './demo/demo-services.ts';
+import type { DemoOpener } from './demo/demo-services.ts';
 import { worldBoot, worldHelper, worldRoot } from './demo/demo-machine.ts';
-import { diffHandlers } from './diff/diff-services.ts';
-import { generationHandlers } from './generations/generation-services.ts';
 import { type HelperCommand, helperCommand } from './helper/helper-client.ts';
 import type { Logger } from './infra/log.ts';
 import { type ProcessRunner, runProcess } from './infra/process.ts';
-import { labelHandlers } from './labels/label-services.ts';
-import { type ClosureReader, openClosureReader } from './nix/closure-reader.ts';
+import type { ClosureReader } from './nix/closure-reader.ts';
 import { gentryCacheDir, gentryConfigDir, gentryStateDir, type MachinePaths, machinePaths } from './nix/locations.ts';
-import { pinHandlers } from './pins/pin-services.ts';
-import { runHandlers } from './runs/run-services.ts';
 import type { Emit, ServiceDeps } from './service-deps.ts';
 
 /** The environment variables the services read: XDG_STATE_HOME, XDG_CONFIG_HOME, GENTRY_HELPER, GENTRY_HELPER_ROOT. */
@@ -62,6 +56,72 @@ export interface Services {
   close(): void;
 }
 
+/** What the handler groups get besides their deps: the demo's opener and the closure-size cache. */
+interface GroupOptions {
+  openDemo?: DemoOpener;
+  storeWritable?: () => Promise<boolean>;
+  switchTo(paths: MachinePaths): void;
+  closureCacheFile?: string;
+}
+
+/** A loaded handler group: some of the contract's handlers, and what stops its work when the services close. */
+interface HandlerGroup {
+  handlers: Partial<GentryHandlers>;
+  close?(): void;
+}
+
+/**
+ * Every feature folder's handler group, each loaded on its first call (so that `gentry list` loads the
+ * generations' code and not the terminal's, the pins' or the boot menu's).
+ */
+const GROUPS = {
+  demo: async (deps: ServiceDeps, o: GroupOptions) => ({ handlers: (await import('./demo/demo-services.ts')).demoHandlers(deps, { openDemo: o.openDemo, storeWritable: o.storeWritable, switchTo: o.switchTo }) }),
+  generations: async (deps: ServiceDeps, o: GroupOptions) => (await import('./generations/generation-services.ts')).generationHandlers(deps, { closureCacheFile: o.closureCacheFile }),
+  diff: async (deps: ServiceDeps) => ({ handlers: (await import('./diff/diff-services.ts')).diffHandlers(deps) }),
+  boot: async (deps: ServiceDeps) => ({ handlers: (await import('./boot/boot-services.ts')).bootHandlers(deps) }),
+  labels: async (deps: ServiceDeps) => ({ handlers: (await import('./labels/label-services.ts')).labelHandlers(deps) }),
+  runs: async (deps: ServiceDeps) => (await import('./runs/run-services.ts')).runHandlers(deps),
+  pins: async (deps: ServiceDeps) => ({ handlers: (await import('./pins/pin-services.ts')).pinHandlers(deps) }),
+} satisfies Record<string, (deps: ServiceDeps, o: GroupOptions) => Promise<HandlerGroup>>;
+
+type GroupName = keyof typeof GROUPS;
+type GroupHandlers<G extends GroupName> = Awaited<ReturnType<(typeof GROUPS)[G]>>['handlers'];
+
+/** Which group serves each call. The type checker holds every call to the one group whose handlers include it. */
+export const GROUP_OF: { [K in CallName]: { [G in GroupName]: K extends keyof GroupHandlers<G> ? G : never }[GroupName] } = {
+  machine: 'demo',
+  openDemo: 'demo',
+  listProfiles: 'generations',
+  history: 'generations',
+  previewSwitch: 'generations',
+  switchGeneration: 'generations',
+  previewDelete: 'generations',
+  deleteGenerations: 'generations',
+  previewGc: 'generations',
+  collectGarbage: 'generations',
+  diff: 'diff',
+  bootMenu: 'boot',
+  previewBootChange: 'boot',
+  changeBoot: 'boot',
+  bootEntryText: 'boot',
+  setLabel: 'labels',
+  settings: 'runs',
+  saveSettings: 'runs',
+  recipes: 'runs',
+  startRun: 'runs',
+  writeTerminal: 'runs',
+  resizeTerminal: 'runs',
+  ackTerminal: 'runs',
+  stopRun: 'runs',
+  listRuns: 'runs',
+  runLog: 'runs',
+  pinTargets: 'pins',
+  previewPin: 'pins',
+  addPin: 'pins',
+  removePin: 'pins',
+  pinSuggestions: 'pins',
+};
+
 /** Creates the services for one machine. */
 export function createServices(ctx: ServiceContext): Services {
   let paths = ctx.paths;
@@ -77,8 +137,9 @@ export function createServices(ctx: ServiceContext): Services {
   const getReader = (): Promise<ClosureReader> => {
     if (!reader || readerDb !== paths.nixDb) {
       void reader?.then((r) => r.close());
-      readerDb = paths.nixDb;
-      reader = openClosureReader(paths.nixDb, ctx.run).then((r) => {
+      const db = paths.nixDb;
+      readerDb = db;
+      reader = import('./nix/closure-reader.ts').then(({ openClosureReader }) => openClosureReader(db, ctx.run)).then((r) => {
         if (r.notice) ctx.log.warn(r.notice);
         return r;
       });
@@ -110,26 +171,40 @@ export function createServices(ctx: ServiceContext): Services {
     paths = p;
     demo = true;
   };
-  const generations = generationHandlers(deps, { closureCacheFile: ctx.closureCacheFile });
-  const runs = runHandlers(deps);
-  const handlers: GentryHandlers = {
-    ...demoHandlers(deps, { openDemo: ctx.openDemo, storeWritable: ctx.storeWritable, switchTo }),
-    ...generations.handlers,
-    ...diffHandlers(deps),
-    ...bootHandlers(deps),
-    ...labelHandlers(deps),
-    ...runs.handlers,
-    ...pinHandlers(deps),
+  const options: GroupOptions = { openDemo: ctx.openDemo, storeWritable: ctx.storeWritable, switchTo, closureCacheFile: ctx.closureCacheFile };
+  const loading = new Map<GroupName, Promise<HandlerGroup>>();
+  const loaded: HandlerGroup[] = [];
+  let closed = false;
+  const group = (name: GroupName): Promise<HandlerGroup> => {
+    let g = loading.get(name);
+    if (!g) {
+      g = GROUPS[name](deps, options).then((h: HandlerGroup) => {
+        // A group whose load ends after close() is closed at once: nothing it starts outlives the services.
+        if (closed) h.close?.();
+        else loaded.push(h);
+        return h;
+      });
+      loading.set(name, g);
+    }
+    return g;
   };
+  const handlers = {} as Record<CallName, (input: unknown, caller: Caller) => Promise<unknown>>;
+  for (const name of Object.keys(GROUP_OF) as CallName[]) {
+    handlers[name] = async (input, caller) => {
+      const h = (await group(GROUP_OF[name])).handlers[name] as ((input: unknown, caller: Caller) => Promise<unknown>) | undefined;
+      if (!h) throw new Error(`the ${GROUP_OF[name]} handlers have no ${name}`);
+      return h(input, caller);
+    };
+  }
   return {
-    handlers,
+    handlers: handlers as GentryHandlers,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
-      runs.close();
-      generations.close();
+      closed = true;
+      for (const g of loaded) g.close?.();
       void reader?.then((r) => r.close());
     },
   };
