@@ -1,34 +1,19 @@
 import { describe, it, expect, vi } from 'vitest';
-import type { ActionOutcome, EventPayload } from '../../../../common/contract/index.ts';
-import { createActionsStore, type ActionsApi } from './actions-store.ts';
+import type { ActionOutcome } from '../../../../common/contract/index.ts';
+import { fakeApi } from '../../../../test-support/fake-api.ts';
+import { createActionsStore } from './actions-store.ts';
 
-type Pending = { name: string; input: unknown; answer: (result: unknown) => void };
-
-/** A fake api whose calls wait until the test answers them, and whose actionProgress the test can emit. */
-function fakeApi() {
-  const pending: Pending[] = [];
-  const listeners = new Set<(payload: EventPayload<'actionProgress'>) => void>();
-  const call = (name: string) => (input: unknown) => new Promise((resolve) => pending.push({ name, input, answer: resolve as Pending['answer'] }));
-  const api = {
-    previewSwitch: call('previewSwitch'),
-    switchGeneration: call('switchGeneration'),
-    previewDelete: call('previewDelete'),
-    deleteGenerations: call('deleteGenerations'),
-    previewGc: call('previewGc'),
-    collectGarbage: call('collectGarbage'),
-    on: (_event: string, listener: (payload: EventPayload<'actionProgress'>) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  } as unknown as ActionsApi;
-  return { api, pending, listeners, emit: (message: string) => listeners.forEach((listener) => listener({ message })) };
+/** The shared fake, told to hold the action calls until the test answers them. */
+function actionsApi() {
+  const fake = fakeApi().hold('previewSwitch', 'switchGeneration', 'previewDelete', 'deleteGenerations', 'previewGc', 'collectGarbage');
+  return { ...fake, pending: fake.held, emit: (message: string) => fake.emit('actionProgress', { message }) };
 }
 
 const done: ActionOutcome = { state: 'done', message: 'Generation 3 is now current.', result: null };
 
 describe('actions store', () => {
   it('previews, runs with progress, shows the outcome and tells the app', async () => {
-    const { api, pending, listeners, emit } = fakeApi();
+    const { api, pending, listeners, emit } = actionsApi();
     const onFinished = vi.fn();
     const store = createActionsStore(api, { onFinished });
     const request = { action: 'switch' as const, generation: { kind: 'system' as const, name: 'system', number: 3 }, mode: 'switch' as const };
@@ -49,17 +34,17 @@ describe('actions store', () => {
     pending[1]!.answer({ ok: true, value: done });
     await running;
     expect(store.getState().dialog).toMatchObject({ phase: 'done', outcome: done });
-    expect(listeners.size).toBe(0);
+    expect(listeners('actionProgress')).toBe(0);
     expect(onFinished).toHaveBeenCalledWith(request, done);
     store.getState().close();
     expect(store.getState().dialog).toBeNull();
   });
 
   it('shows a refused deletion preview and cannot confirm it', async () => {
-    const { api, pending } = fakeApi();
+    const { api, pending } = actionsApi();
     const store = createActionsStore(api);
     const opening = store.getState().open({ action: 'delete', kind: 'system', name: 'system', numbers: [7] });
-    const error = { code: 'bad-input', message: 'generation 7 is the current one and cannot be deleted', hint: 'Switch to another generation first.' };
+    const error = { code: 'bad-input' as const, message: 'generation 7 is the current one and cannot be deleted', hint: 'Switch to another generation first.' };
     pending[0]!.answer({ ok: false, error });
     await opening;
     expect(store.getState().dialog).toMatchObject({ phase: 'failed', error });
@@ -68,7 +53,7 @@ describe('actions store', () => {
   });
 
   it('drops a preview that arrives after its dialog was closed', async () => {
-    const { api, pending } = fakeApi();
+    const { api, pending } = actionsApi();
     const store = createActionsStore(api);
     const opening = store.getState().open({ action: 'gc' });
     store.getState().close();
@@ -78,14 +63,14 @@ describe('actions store', () => {
   });
 
   it('turns a rejected call into an error instead of hanging', async () => {
-    const api = { ...fakeApi().api, previewGc: () => Promise.reject(new Error('socket closed')) } as ActionsApi;
+    const api = actionsApi().handle('previewGc', () => Promise.reject(new Error('socket closed'))).api;
     const store = createActionsStore(api);
     await store.getState().open({ action: 'gc' });
     expect(store.getState().dialog?.error?.message).toMatch(/socket closed/);
   });
 
   it('marks generations per profile and clears them after a deletion ran', async () => {
-    const { api, pending } = fakeApi();
+    const { api, pending } = actionsApi();
     const store = createActionsStore(api);
     store.getState().toggleMark('system:system', 2);
     store.getState().toggleMark('system:system', 3);
@@ -102,7 +87,7 @@ describe('actions store', () => {
   });
 
   it('sends confirmLabelled only after the second confirmation of labelled generations', async () => {
-    const { api, pending } = fakeApi();
+    const { api, pending } = actionsApi();
     const store = createActionsStore(api);
     const request = { action: 'delete' as const, kind: 'system' as const, name: 'system', numbers: [11, 12] };
     const opening = store.getState().open(request);
@@ -120,7 +105,7 @@ describe('actions store', () => {
   });
 
   it('does not send confirmLabelled when no labelled generation goes', async () => {
-    const { api, pending } = fakeApi();
+    const { api, pending } = actionsApi();
     const store = createActionsStore(api);
     const opening = store.getState().open({ action: 'delete', kind: 'home', name: 'home-manager', numbers: [2] });
     pending[0]!.answer({ ok: true, value: { generations: [2], collectablePaths: 1, collectableBytes: 10, labelled: [] } });

@@ -1,31 +1,12 @@
 import { describe, it, expect, vi } from 'vitest';
-import type { ActionOutcome, BootChangePreview, BootEntry, BootMenu, EventPayload } from '../../../../common/contract/index.ts';
-import { createBootStore, type BootApi } from './boot-store.ts';
+import type { ActionOutcome, BootChangePreview, BootEntry, BootMenu } from '../../../../common/contract/index.ts';
+import { fakeApi } from '../../../../test-support/fake-api.ts';
+import { createBootStore } from './boot-store.ts';
 
-type Pending = { name: string; input: unknown; answer: (result: unknown) => void };
-
-/** A fake api whose calls wait until the test answers them. */
-function fakeApi() {
-  const pending: Pending[] = [];
-  const listeners = new Set<(payload: EventPayload<'actionProgress'>) => void>();
-  const call = (name: string) => (input: unknown) => new Promise((resolve) => pending.push({ name, input, answer: resolve as Pending['answer'] }));
-  const api = {
-    bootMenu: call('bootMenu'),
-    previewBootChange: call('previewBootChange'),
-    changeBoot: call('changeBoot'),
-    bootEntryText: call('bootEntryText'),
-    on: (_event: string, listener: (payload: EventPayload<'actionProgress'>) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  } as unknown as BootApi;
-  /** The first unanswered call, checked by name. */
-  const next = (name: string): Pending => {
-    const found = pending.shift();
-    expect(found?.name).toBe(name);
-    return found as Pending;
-  };
-  return { api, pending, next, listeners, emit: (message: string) => listeners.forEach((listener) => listener({ message })) };
+/** The shared fake, told to hold the boot calls until the test answers them. */
+function bootApi() {
+  const fake = fakeApi().hold('bootMenu', 'previewBootChange', 'changeBoot', 'bootEntryText');
+  return { ...fake, pending: fake.held, emit: (message: string) => fake.emit('actionProgress', { message }) };
 }
 
 function entry(id: string, fields: Partial<BootEntry> = {}): BootEntry {
@@ -48,7 +29,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('boot store', () => {
   it('loads once on demand, selects the default, and keeps the selection across reloads', async () => {
-    const { api, next, pending } = fakeApi();
+    const { api, next, pending } = bootApi();
     const store = createBootStore(api);
     await store.getState().refresh();
     expect(pending).toHaveLength(0); // never read: events do not read it
@@ -67,7 +48,7 @@ describe('boot store', () => {
   });
 
   it('lets the newest load win and keeps the menu when a reload fails', async () => {
-    const { api, next } = fakeApi();
+    const { api, next } = bootApi();
     const store = createBootStore(api);
     const first = store.getState().load();
     const second = store.getState().load();
@@ -84,7 +65,7 @@ describe('boot store', () => {
   });
 
   it('previews a change, runs it, says so, and reads the menu again', async () => {
-    const { api, next, emit, listeners } = fakeApi();
+    const { api, next, emit, listeners } = bootApi();
     const onChanged = vi.fn();
     const store = createBootStore(api, { onChanged });
     const change = { action: 'set-default' as const, id: 'nixos-generation-2.conf' };
@@ -109,7 +90,7 @@ describe('boot store', () => {
     await flush();
     expect(store.getState().dialog).toMatchObject({ phase: 'done', outcome: done });
     expect(onChanged).toHaveBeenCalledWith(done);
-    expect(listeners.size).toBe(0);
+    expect(listeners('actionProgress')).toBe(0);
     next('bootMenu').answer({ ok: true, value: menu('nixos-generation-2.conf') });
     await running;
     expect(store.getState().menu?.entries.find((e) => e.isDefault)?.id).toBe('nixos-generation-2.conf');
@@ -118,7 +99,7 @@ describe('boot store', () => {
   });
 
   it('reads the menu again even when the change was refused', async () => {
-    const { api, next } = fakeApi();
+    const { api, next } = bootApi();
     const store = createBootStore(api);
     const opening = store.getState().open({ kind: 'change', change: { action: 'clear-oneshot' }, subject: null });
     next('previewBootChange').answer({ ok: true, value: { ...preview, summary: 'Clear the one-shot entry.' } });
@@ -133,7 +114,7 @@ describe('boot store', () => {
   });
 
   it('drops a preview that arrives after its dialog was closed', async () => {
-    const { api, next } = fakeApi();
+    const { api, next } = bootApi();
     const store = createBootStore(api);
     const opening = store.getState().open({ kind: 'change', change: { action: 'clear-default' }, subject: null });
     const asked = next('previewBootChange');
@@ -148,7 +129,7 @@ describe('boot store', () => {
   });
 
   it('edits an entry: reads its text, refuses an unchanged draft, previews the new text', async () => {
-    const { api, next, pending } = fakeApi();
+    const { api, next, pending } = bootApi();
     const store = createBootStore(api);
     const text = 'title Windows Boot Manager\nefi /EFI/Microsoft/Boot/bootmgfw.efi\n';
     const opening = store.getState().open({ kind: 'edit', id: 'windows.conf', subject: 'Windows Boot Manager' });
@@ -175,7 +156,7 @@ describe('boot store', () => {
   });
 
   it('turns a rejected call into an error instead of hanging', async () => {
-    const api = { ...fakeApi().api, previewBootChange: () => Promise.reject(new Error('socket closed')) } as BootApi;
+    const api = bootApi().handle('previewBootChange', () => Promise.reject(new Error('socket closed'))).api;
     const store = createBootStore(api);
     await store.getState().open({ kind: 'change', change: { action: 'clear-default' }, subject: null });
     expect(store.getState().dialog?.error?.message).toMatch(/socket closed/);

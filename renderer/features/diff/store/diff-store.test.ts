@@ -1,18 +1,16 @@
 import { describe, it, expect } from 'vitest';
-import type { CallInput, CallResult } from '../../../../common/contract/index.ts';
+import type { CallResult } from '../../../../common/contract/index.ts';
 import { diffOf, packageDiff } from '../../../../test-support/contract-fixtures.ts';
 import type { DiffPair } from '../lib/diff-pairs.ts';
+import { fakeApi } from '../../../../test-support/fake-api.ts';
 import { createDiffStore } from './diff-store.ts';
 
 type Answer = CallResult<'diff'>;
 
-/** A fake diff call that records what it was asked and lets the test answer each call by hand. */
-function fakeApi() {
-  const calls: Array<{ input: CallInput<'diff'>; answer: (result: Answer) => void }> = [];
-  return {
-    calls,
-    api: { diff: (input: CallInput<'diff'>) => new Promise<Answer>((resolve) => calls.push({ input, answer: resolve })) },
-  };
+/** The shared fake, holding each diff call until the test answers it (every call stays listed in `calls`). */
+function diffApi() {
+  const fake = fakeApi().hold('diff');
+  return { api: fake.api, calls: fake.held };
 }
 
 const pair = (from: number, to: number): DiffPair => ({
@@ -23,7 +21,7 @@ const ok = (from: number, to: number): Answer => ({ ok: true, value: diffOf([pac
 
 describe('diff store', () => {
   it('opens a pair, shows loading, then the diff', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = diffApi();
     const store = createDiffStore(api);
     const opening = store.getState().open(pair(1, 2));
     expect(store.getState()).toMatchObject({ pair: pair(1, 2), loading: true, diff: null, error: null });
@@ -35,7 +33,7 @@ describe('diff store', () => {
   });
 
   it('serves a pair seen recently from its cache without asking again', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = diffApi();
     const store = createDiffStore(api);
     for (const [from, to] of [[1, 2], [2, 3]] as const) {
       const opening = store.getState().open(pair(from, to));
@@ -49,7 +47,7 @@ describe('diff store', () => {
   });
 
   it('keeps only the last few diffs', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = diffApi();
     const store = createDiffStore(api, { keep: 2 });
     for (const [from, to] of [[1, 2], [2, 3], [3, 4]] as const) {
       const opening = store.getState().open(pair(from, to));
@@ -63,7 +61,7 @@ describe('diff store', () => {
   });
 
   it('shows the newest pair when answers arrive out of order, and caches both', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = diffApi();
     const store = createDiffStore(api);
     const first = store.getState().open(pair(1, 2));
     const second = store.getState().open(pair(2, 3));
@@ -77,7 +75,7 @@ describe('diff store', () => {
   });
 
   it('asks once when the same pair is opened twice while loading', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = diffApi();
     const store = createDiffStore(api);
     const a = store.getState().open(pair(1, 2));
     const b = store.getState().open(pair(1, 2));
@@ -88,7 +86,7 @@ describe('diff store', () => {
   });
 
   it('keeps the error and hint, does not cache it, and asks again on retry', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = diffApi();
     const store = createDiffStore(api);
     const error = { code: 'not-found' as const, message: 'Generation 9 does not exist.', hint: 'Reload the list.' };
     const opening = store.getState().open(pair(8, 9));
@@ -109,7 +107,7 @@ describe('diff store', () => {
   });
 
   it('closes, ignoring an answer that arrives afterwards, but keeps it for next time', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = diffApi();
     const store = createDiffStore(api);
     const opening = store.getState().open(pair(1, 2));
     store.getState().close();
@@ -121,7 +119,7 @@ describe('diff store', () => {
   });
 
   it('forgets its cache, including answers still on their way', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = diffApi();
     const store = createDiffStore(api);
     const first = store.getState().open(pair(1, 2));
     calls[0]!.answer(ok(1, 2));

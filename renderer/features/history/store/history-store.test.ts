@@ -1,23 +1,20 @@
 import { describe, it, expect } from 'vitest';
-import type { CallInput, CallResult } from '../../../../common/contract/index.ts';
 import { historyPoint } from '../../../../test-support/contract-fixtures.ts';
+import { fakeApi } from '../../../../test-support/fake-api.ts';
 import { createHistoryStore } from './history-store.ts';
 
-type Answer = CallResult<'history'>;
 
-function fakeApi() {
-  const calls: Array<{ input: CallInput<'history'>; answer: (result: Answer) => void }> = [];
-  return {
-    calls,
-    api: { history: (input: CallInput<'history'>) => new Promise<Answer>((resolve) => calls.push({ input, answer: resolve })) },
-  };
+/** The shared fake, holding each history call until the test answers it (every call stays listed in `calls`). */
+function historyApi() {
+  const fake = fakeApi().hold('history');
+  return { api: fake.api, calls: fake.held };
 }
 
 const points = [historyPoint({ number: 1 }), historyPoint({ number: 2, channelUpdate: true })];
 
 describe('history store', () => {
   it('loads a profile once, keyed by kind and name', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = historyApi();
     const store = createHistoryStore(api);
     const loading = store.getState().load('system', 'system');
     void store.getState().load('system', 'system');
@@ -32,7 +29,7 @@ describe('history store', () => {
   });
 
   it('keeps the old points while a stale history loads again', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = historyApi();
     const store = createHistoryStore(api);
     const first = store.getState().load('home', 'alice');
     calls[0]!.answer({ ok: true, value: { points } });
@@ -47,7 +44,7 @@ describe('history store', () => {
   });
 
   it('remembers a failure until asked to try again', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = historyApi();
     const store = createHistoryStore(api);
     const error = { code: 'unavailable' as const, message: 'Nix database not readable', hint: 'Check permissions.' };
     const first = store.getState().load('user', 'bob');
@@ -63,7 +60,7 @@ describe('history store', () => {
   });
 
   it('drops answers for histories forgotten meanwhile', async () => {
-    const { api, calls } = fakeApi();
+    const { api, calls } = historyApi();
     const store = createHistoryStore(api);
     const loading = store.getState().load('system', 'system');
     store.getState().forget();

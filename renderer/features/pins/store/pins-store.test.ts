@@ -2,31 +2,13 @@ import { describe, it, expect } from 'vitest';
 import type { GenerationRef, Settings } from '../../../../common/contract/index.ts';
 import { pin, pinProblem, pinTarget } from '../../../../test-support/contract-fixtures.ts';
 import type { PinRequest } from '../lib/pin-rules.ts';
-import { createPinsStore, type PinsApi } from './pins-store.ts';
+import { fakeApi } from '../../../../test-support/fake-api.ts';
+import { createPinsStore } from './pins-store.ts';
 
-type Pending = { name: string; input: unknown; answer: (result: unknown) => void };
-
-/** A fake api whose calls wait until the test answers them. */
-function fakeApi() {
-  const pending: Pending[] = [];
-  const call = (name: string) => (input: unknown) => new Promise((resolve) => pending.push({ name, input, answer: resolve as Pending['answer'] }));
-  const api = {
-    pinTargets: call('pinTargets'),
-    previewPin: call('previewPin'),
-    addPin: call('addPin'),
-    removePin: call('removePin'),
-    pinSuggestions: call('pinSuggestions'),
-    settings: call('settings'),
-    saveSettings: call('saveSettings'),
-  } as unknown as PinsApi;
-  /** The oldest unanswered call, which must be `name`. */
-  const next = (name: string): Pending => {
-    const found = pending.shift();
-    if (!found) throw new Error(`expected a ${name} call, there was none`);
-    expect(found.name).toBe(name);
-    return found;
-  };
-  return { api, pending, next };
+/** The shared fake, holding the pins calls until the test answers them (`next` takes the oldest, which must be the one named). */
+function pinsApi() {
+  const fake = fakeApi().hold('pinTargets', 'previewPin', 'addPin', 'removePin', 'pinSuggestions', 'settings', 'saveSettings');
+  return { ...fake, pending: fake.held };
 }
 
 /** Lets the store's awaits run. */
@@ -36,11 +18,11 @@ const from: GenerationRef = { kind: 'system', name: 'system', number: 41 };
 const request: PinRequest = { attr: 'kicad', choices: [{ version: '8.0.1', generation: from }, { version: '8.0.0', generation: from }] };
 const entry = pin({ reason: null });
 const previewValue = { entry, pinsJson: '{"version":1,"pins":[]}', problems: [pinProblem()] };
-const unavailable = { code: 'unavailable', message: 'Pins are not built yet.', hint: null };
+const unavailable = { code: 'unavailable' as const, message: 'Pins are not built yet.', hint: null };
 
 describe('pins store', () => {
   it('lists the targets, and keeps the error when they cannot be listed', async () => {
-    const { api, next } = fakeApi();
+    const { api, next } = pinsApi();
     const store = createPinsStore(api);
     const loading = store.getState().load();
     expect(store.getState().loading).toBe(true);
@@ -56,7 +38,7 @@ describe('pins store', () => {
   });
 
   it('opens the dialog, picks the target, previews, and pins with the reason', async () => {
-    const { api, next, pending } = fakeApi();
+    const { api, next, pending } = pinsApi();
     const store = createPinsStore(api);
     const opening = store.getState().openPin(request);
     expect(store.getState().dialog?.phase).toBe('targets');
@@ -89,7 +71,7 @@ describe('pins store', () => {
   });
 
   it('drops a stale preview and pins what the newest preview showed', async () => {
-    const { api, next } = fakeApi();
+    const { api, next } = pinsApi();
     const store = createPinsStore(api);
     const opening = store.getState().openPin(request);
     next('pinTargets').answer({ ok: true, value: { targets: [pinTarget()] } });
@@ -122,7 +104,7 @@ describe('pins store', () => {
   });
 
   it('says when no target serves the kind, and carries on once one is added', async () => {
-    const { api, next } = fakeApi();
+    const { api, next } = pinsApi();
     const store = createPinsStore(api);
     const opening = store.getState().openPin(request);
     next('pinTargets').answer({ ok: true, value: { targets: [pinTarget({ name: 'home-pins', kind: 'home' })] } });
@@ -150,12 +132,12 @@ describe('pins store', () => {
   });
 
   it('shows a failed preview and a failed pin, and lets the person try again', async () => {
-    const { api, next } = fakeApi();
+    const { api, next } = pinsApi();
     const store = createPinsStore(api);
     const opening = store.getState().openPin(request);
     next('pinTargets').answer({ ok: true, value: { targets: [pinTarget()] } });
     await tick();
-    const refused = { code: 'bad-input', message: 'kicad is not an attribute of nixpkgs at a1b2c3d', hint: 'Check the attribute name.' };
+    const refused = { code: 'bad-input' as const, message: 'kicad is not an attribute of nixpkgs at a1b2c3d', hint: 'Check the attribute name.' };
     next('previewPin').answer({ ok: false, error: refused });
     await opening;
     expect(store.getState().dialog).toMatchObject({ phase: 'ready', preview: null, error: refused });
@@ -172,7 +154,7 @@ describe('pins store', () => {
   });
 
   it('does not ask for a preview of an attribute that is not one', async () => {
-    const { api, next, pending } = fakeApi();
+    const { api, next, pending } = pinsApi();
     const store = createPinsStore(api);
     const opening = store.getState().openPin(request);
     next('pinTargets').answer({ ok: true, value: { targets: [pinTarget()] } });
@@ -185,7 +167,7 @@ describe('pins store', () => {
   });
 
   it('fails the dialog with the listing error when no target was ever listed, and starts over on retry', async () => {
-    const { api, next } = fakeApi();
+    const { api, next } = pinsApi();
     const store = createPinsStore(api);
     const opening = store.getState().openPin(request);
     next('pinTargets').answer({ ok: false, error: unavailable });
@@ -200,7 +182,7 @@ describe('pins store', () => {
   });
 
   it('unpins, and keeps a failed unpin beside its pin', async () => {
-    const { api, next } = fakeApi();
+    const { api, next } = pinsApi();
     const store = createPinsStore(api);
     const loading = store.getState().load();
     next('pinTargets').answer({ ok: true, value: { targets: [pinTarget({ pins: [pin()] })] } });
@@ -219,7 +201,7 @@ describe('pins store', () => {
   });
 
   it('finds versions, keeping only the newest search', async () => {
-    const { api, next, pending } = fakeApi();
+    const { api, next, pending } = pinsApi();
     const store = createPinsStore(api);
     await store.getState().findVersions('   ');
     expect(pending).toHaveLength(0);
@@ -237,10 +219,7 @@ describe('pins store', () => {
   });
 
   it('turns a rejected call into an error', async () => {
-    const api = {
-      pinTargets: () => Promise.reject(new Error('socket closed')),
-    } as unknown as PinsApi;
-    const store = createPinsStore(api);
+    const store = createPinsStore(pinsApi().handle('pinTargets', () => Promise.reject(new Error('socket closed'))).api);
     await store.getState().load();
     expect(store.getState().error).toMatchObject({ code: 'internal', message: expect.stringContaining('socket closed') });
   });

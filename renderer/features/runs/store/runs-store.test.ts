@@ -1,35 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RunSummary } from '../../../../common/contract/index.ts';
 import { progress, recipe, runSummary } from '../../../../test-support/contract-fixtures.ts';
-import { createRunsStore, type RunsApi, type TerminalSink } from './runs-store.ts';
+import { fakeApi } from '../../../../test-support/fake-api.ts';
+import { createRunsStore, type TerminalSink } from './runs-store.ts';
 
-type Pending = { name: string; input: unknown; answer: (result: unknown) => void };
-
-/** A fake api: calls wait until the test answers them (acks, writes and resizes answer at once and are recorded). */
-function fakeApi() {
-  const pending: Pending[] = [];
-  const sent: Array<{ name: string; input: unknown }> = [];
-  const call = (name: string) => (input: unknown) => new Promise((resolve) => pending.push({ name, input, answer: resolve as Pending['answer'] }));
-  const record = (name: string) => (input: unknown) => {
-    sent.push({ name, input });
-    return Promise.resolve({ ok: true, value: {} });
-  };
-  const api = {
-    recipes: call('recipes'),
-    startRun: call('startRun'),
-    stopRun: call('stopRun'),
-    listRuns: call('listRuns'),
-    runLog: call('runLog'),
-    writeTerminal: record('writeTerminal'),
-    resizeTerminal: record('resizeTerminal'),
-    ackTerminal: record('ackTerminal'),
-  } as unknown as RunsApi;
-  const next = (name: string): Pending => {
-    const index = pending.findIndex((p) => p.name === name);
-    if (index < 0) throw new Error(`no pending ${name} call`);
-    return pending.splice(index, 1)[0]!;
-  };
-  return { api, pending, sent, next };
+/** The shared fake, told about the runs calls: the calls that answer wait for the test; acks, writes and resizes answer at once. */
+function runsApi() {
+  return fakeApi()
+    .hold('recipes', 'startRun', 'stopRun', 'listRuns', 'runLog')
+    .answer('writeTerminal', { ok: true, value: {} })
+    .answer('resizeTerminal', { ok: true, value: {} })
+    .answer('ackTerminal', { ok: true, value: {} });
 }
 
 /** A terminal that records what it was asked to draw and calls back at once. */
@@ -50,20 +31,19 @@ function fakeSink() {
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-const acks = (sent: Array<{ name: string; input: unknown }>) => sent.filter((s) => s.name === 'ackTerminal').map((s) => s.input);
 
 async function startedStore(options: Parameters<typeof createRunsStore>[1] = {}) {
-  const fake = fakeApi();
+  const fake = runsApi();
   const store = createRunsStore(fake.api, options);
   const loading = store.getState().loadRecipes();
   fake.next('recipes').answer({ ok: true, value: { recipes: [recipe({ id: 'rebuild-system', available: false, unavailableReason: 'No system flake is set.', modes: ['switch', 'boot', 'test', 'build'] }), recipe()] } });
   await loading;
-  return { ...fake, store };
+  return { ...fake, next: fake.take, store };
 }
 
 describe('runs store', () => {
   it('picks the first recipe that can run, starts it at the terminal size, and keeps output that came before the answer', async () => {
-    const { store, next, sent } = await startedStore();
+    const { store, next, inputs } = await startedStore();
     expect(store.getState().selected).toBe('demo-build');
     store.getState().resize(100, 30);
     const starting = store.getState().start();
@@ -84,11 +64,11 @@ describe('runs store', () => {
     expect(drawn).toEqual(['building…\r\n']);
     await flush();
     // Nothing was on screen when it came, so it was acknowledged at once, in UTF-8 bytes.
-    expect(acks(sent)).toEqual([{ runId: run.id, bytes: 13 }]); // '…' is 3 bytes
+    expect(inputs('ackTerminal')).toEqual([{ runId: run.id, bytes: 13 }]); // '…' is 3 bytes
   });
 
   it('draws live output and acknowledges it once drawn, in one call per batch', async () => {
-    const { store, next, sent } = await startedStore();
+    const { store, next, inputs } = await startedStore();
     const starting = store.getState().start();
     next('startRun').answer({ ok: true, value: runSummary() });
     await starting;
@@ -99,25 +79,25 @@ describe('runs store', () => {
     store.getState().receiveData({ runId: runSummary().id, data: '→2' });
     expect(drawn).toEqual(['é1', '→2']);
     await flush();
-    expect(acks(sent)).toEqual([]); // not drawn yet: not acknowledged
+    expect(inputs('ackTerminal')).toEqual([]); // not drawn yet: not acknowledged
     for (const done of later) done();
     await flush();
-    expect(acks(sent)).toEqual([{ runId: runSummary().id, bytes: 3 + 4 }]);
+    expect(inputs('ackTerminal')).toEqual([{ runId: runSummary().id, bytes: 3 + 4 }]);
   });
 
   it('sends the chosen mode for a recipe that takes one, and refuses to start what cannot run', async () => {
-    const { store, pending } = await startedStore();
+    const { store, held } = await startedStore();
     store.getState().select('rebuild-system');
     await store.getState().start();
-    expect(pending.filter((p) => p.name === 'startRun')).toHaveLength(0);
-    const fake = fakeApi();
+    expect(held.filter((p) => p.name === 'startRun')).toHaveLength(0);
+    const fake = runsApi();
     const other = createRunsStore(fake.api);
     const loading = other.getState().loadRecipes();
     fake.next('recipes').answer({ ok: true, value: { recipes: [recipe({ id: 'rebuild-system', modes: ['switch', 'boot', 'test', 'build'] })] } });
     await loading;
     other.getState().setMode('boot');
     const starting = other.getState().start();
-    const call = fake.next('startRun');
+    const call = fake.take('startRun');
     expect(call.input).toMatchObject({ recipe: 'rebuild-system', mode: 'boot' });
     call.answer({ ok: true, value: runSummary({ recipe: 'rebuild-system', mode: 'boot' }) });
     await starting;
@@ -163,7 +143,7 @@ describe('runs store', () => {
   });
 
   it('shows a past run read-only and goes back to the live one', async () => {
-    const { store, next, sent } = await startedStore();
+    const { store, next, made } = await startedStore();
     const starting = store.getState().start();
     next('startRun').answer({ ok: true, value: runSummary() });
     await starting;
@@ -180,12 +160,12 @@ describe('runs store', () => {
     store.getState().receiveData({ runId: runSummary().id, data: 'more\r\n' });
     expect(drawn).toEqual(['old log\r\n']);
     store.getState().input('q');
-    expect(sent.filter((s) => s.name === 'writeTerminal')).toEqual([]);
+    expect(made.filter((s) => s.name === 'writeTerminal')).toEqual([]);
     store.getState().backToLive();
     expect(store.getState().viewed).toBeNull();
     expect(drawn).toEqual(['live\r\nmore\r\n']);
     store.getState().input('y\r');
-    expect(sent.filter((s) => s.name === 'writeTerminal')).toEqual([{ name: 'writeTerminal', input: { runId: runSummary().id, data: 'y\r' } }]);
+    expect(made.filter((s) => s.name === 'writeTerminal')).toEqual([{ name: 'writeTerminal', input: { runId: runSummary().id, data: 'y\r' } }]);
   });
 
   it('takes over a run still running after a reload, from its log', async () => {
@@ -233,21 +213,21 @@ describe('runs store', () => {
   });
 
   it('sends sizes inside the contract only while a run goes on', async () => {
-    const { store, next, sent } = await startedStore();
+    const { store, next, inputs } = await startedStore();
     store.getState().resize(4, 1);
     expect(store.getState().size).toEqual({ cols: 10, rows: 2 });
-    expect(sent.filter((s) => s.name === 'resizeTerminal')).toEqual([]);
+    expect(inputs('resizeTerminal')).toEqual([]);
     const starting = store.getState().start();
     next('startRun').answer({ ok: true, value: runSummary() });
     await starting;
     store.getState().resize(120, 40);
     store.getState().resize(120, 40);
-    expect(sent.filter((s) => s.name === 'resizeTerminal').map((s) => s.input)).toEqual([{ runId: runSummary().id, cols: 120, rows: 40 }]);
+    expect(inputs('resizeTerminal')).toEqual([{ runId: runSummary().id, cols: 120, rows: 40 }]);
   });
 
   it('turns failures into errors the view shows', async () => {
-    const fake = fakeApi();
-    const store = createRunsStore({ ...fake.api, recipes: () => Promise.reject(new Error('socket closed')) });
+    const fake = runsApi().handle('recipes', () => Promise.reject(new Error('socket closed')));
+    const store = createRunsStore(fake.api);
     await store.getState().loadRecipes();
     expect(store.getState().recipesError?.message).toMatch(/socket closed/);
     const { store: ready, next } = await startedStore();

@@ -1,24 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../../common/contract/index.ts';
 import { settings } from '../../../../test-support/contract-fixtures.ts';
+import { fakeApi } from '../../../../test-support/fake-api.ts';
 import { createSettingsStore, isDirty } from './settings-store.ts';
 
-type Pending = { name: string; input: unknown; answer: (result: unknown) => void };
-
-function fakeApi() {
-  const pending: Pending[] = [];
-  const call = (name: string) => (input: unknown) => new Promise((resolve) => pending.push({ name, input, answer: resolve as Pending['answer'] }));
-  const api = { settings: call('settings'), saveSettings: call('saveSettings') } as unknown as Parameters<typeof createSettingsStore>[0];
-  const next = (name: string): Pending => {
-    const index = pending.findIndex((p) => p.name === name);
-    if (index < 0) throw new Error(`no pending ${name} call`);
-    return pending.splice(index, 1)[0]!;
-  };
-  return { api, pending, next };
+/** The shared fake, holding settings and saveSettings until the test answers them (`next` finds the oldest of that name). */
+function settingsApi() {
+  const fake = fakeApi().hold('settings', 'saveSettings');
+  return { ...fake, pending: fake.held, next: fake.take };
 }
 
 async function loaded(saved: Settings = settings(), onSaved = vi.fn()) {
-  const fake = fakeApi();
+  const fake = settingsApi();
   const store = createSettingsStore(fake.api, { onSaved, now: () => 1000 });
   const loading = store.getState().load();
   fake.next('settings').answer({ ok: true, value: saved });
@@ -91,7 +84,7 @@ describe('settings store', () => {
   });
 
   it('says why the settings could not be read', async () => {
-    const fake = fakeApi();
+    const fake = settingsApi();
     const store = createSettingsStore({ ...fake.api, settings: () => Promise.reject(new Error('gone')) });
     await store.getState().load();
     expect(store.getState().loadError?.message).toMatch(/gone/);
