@@ -1,12 +1,12 @@
 // The privileged helper as a real process, run with --root against real worlds in the real store.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { appendFileSync, chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { buildHelperBinary } from './helper-binary.ts';
+import { treeHash } from '../../test-support/tree-hash.ts';
 
 const nixEnv = { ...process.env, NIX_CONFIG: 'substituters =\nexperimental-features = nix-command' };
 let helperBinary = '';
@@ -37,19 +37,6 @@ function runHelper(args: string[], extraEnv: Record<string, string> = {}): Helpe
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, progress: lines.filter((l) => l.event === 'progress'), results: lines.filter((l) => l.event === 'result') };
 }
 
-/** A hash of a whole tree: every path, its type, mode, mtime, link target and file content (links are not followed). */
-function treeHash(root: string): string {
-  const hash = createHash('sha256');
-  const walk = (path: string, rel: string): void => {
-    const st = lstatSync(path);
-    hash.update(`${rel}\0${st.mode}\0${st.mtimeMs}\0`);
-    if (st.isSymbolicLink()) hash.update(`link:${readlinkSync(path)}\0`);
-    else if (st.isFile()) hash.update(readFileSync(path)).update('\0');
-    else if (st.isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name), `${rel}/${name}`);
-  };
-  walk(root, '.');
-  return hash.digest('hex');
-}
 
 const nixStore = (...args: string[]) => spawnSync('nix-store', args, { encoding: 'utf8', env: nixEnv });
 

@@ -3,13 +3,13 @@
 // process that keeps swapping such a directory for a symlink out of the root while the helper runs
 // (a few hundred runs per component) never gets a single write outside the root.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, removeWorld, type World } from '../../worlds/index.ts';
 import { buildHelperBinary } from './helper-binary.ts';
+import { treeHash } from '../../test-support/tree-hash.ts';
 
 const GUID = '4a67b082-0a4c-41cf-b6c7-440b29bb8c4f';
 const MEMTEST = 'title Memtest86+\nefi /efi/memtest86/memtest.efi\n';
@@ -49,19 +49,6 @@ function runHelper(args: string[], input = ''): Run {
   return { status: r.status, result: results[0] as Record<string, unknown> };
 }
 
-/** A hash of a whole tree, links not followed: every path, type, mode, mtime, link target and content. */
-function treeHash(root: string): string {
-  const hash = createHash('sha256');
-  const walk = (path: string, rel: string): void => {
-    const st = lstatSync(path);
-    hash.update(`${rel}\0${st.mode}\0${st.mtimeMs}\0`);
-    if (st.isSymbolicLink()) hash.update(`link:${readlinkSync(path)}\0`);
-    else if (st.isFile()) hash.update(readFileSync(path)).update('\0');
-    else if (st.isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name), `${rel}/${name}`);
-  };
-  walk(root, '.');
-  return hash.digest('hex');
-}
 
 /** Every file and link below `dir` (relative paths), links not followed. */
 function listTree(dir: string, rel = ''): string[] {
