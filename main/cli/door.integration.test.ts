@@ -109,8 +109,8 @@ describe('a reader that goes away early', () => {
   let first: number;
   let last: number;
   beforeAll(async () => {
-    // Two generations of about 2,000 paths far apart: the diff is some 70 kB of text and 400 kB of JSON,
-    // more than a pipe holds, so gentry is still writing when the reader has gone.
+    // Two generations of about 2,000 paths far apart: the diff is some 400 kB of JSON and the history of 30
+    // generations some 300 kB of text, more than a pipe holds, so gentry is still writing when the reader has gone.
     world = await buildWorld({ preset: 'large', systemGenerations: 30 });
     worldArgs = ['--system-profile', world.systemProfile, '--home-profile', world.homeProfile, '--user-profile', world.userProfile, '--booted-system', world.bootedSystem];
     env = { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'gentry-pipe-cache-')) };
@@ -128,11 +128,10 @@ describe('a reader that goes away early', () => {
   };
   const stderrOf = () => spawnSync('cat', [join(env.XDG_CACHE_HOME as string, 'stderr')], { encoding: 'utf8' }).stdout;
 
-  it('`gentry diff A B | head -1` ends quietly with exit 0', () => {
-    const full = spawnSync(process.execPath, [BIN, 'diff', String(first), String(last), ...worldArgs], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
-    expect(full.status, full.stderr).toBe(0);
-    expect(full.stdout.length).toBeGreaterThan(65_536); // larger than a pipe's buffer
-    const r = piped(['diff', String(first), String(last)], 'head -1');
+  // The text diff's size depends on the world's random history (64-110 kB), so this one does not lean on it: the
+  // reader is gone before gentry writes its first byte (`true` exits at once; gentry reads a database first).
+  it('`gentry diff A B | true` (a reader that has already gone) ends quietly with exit 0', () => {
+    const r = piped(['diff', String(first), String(last)], 'true');
     expect(r.stdout.trim()).toBe('0');
     expect(stderrOf()).toBe('');
   });
