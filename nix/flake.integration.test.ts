@@ -73,7 +73,7 @@ describe("flake.nix's outputs (inputs supplied by the test: a stub nixpkgs of th
     expect(g.buildPhase).toContain('-c.electronDist=electron-dist');
     expect(g.buildPhase).toContain('-c.electronVersion=99.0.0');
     expect(g.installPhase).toMatch(/makeWrapper \/nix\/store\/\w+-electron-99\.0\.0\/bin\/electron \$out\/bin\/gentry-app \\\n\s+--add-flags \$out\/share\/gentry\/resources\/app\.asar/);
-    expect(g.installPhase).toMatch(/makeWrapper \/nix\/store\/\w+-nodejs-24\.0\.0\/bin\/node \$out\/bin\/gentry \\\n\s+--add-flags \$out\/lib\/gentry\/bin\/gentry\.js/);
+    expect(g.installPhase).toMatch(/makeWrapper \/nix\/store\/\w+-nodejs-24\.0\.0\/bin\/node \$out\/bin\/gentry \\\n\s+--add-flags \$out\/lib\/gentry\/bin\/gentry\.js \\\n\s+--set-default GENTRY_APP \$out\/bin\/gentry-app/);
     expect(g.installPhase).toContain('share/icons/hicolor/scalable/apps/gentry.svg');
     expect(g.desktopItems).toEqual([{ name: 'gentry', exec: 'gentry-app %U', icon: 'gentry' }]);
     expect(g.mainProgram).toBe('gentry');

@@ -101,7 +101,8 @@ stdenv.mkDerivation {
     cp scripts/build-if-stale.js $out/lib/gentry/scripts/
     rm -rf $out/lib/gentry/out/main $out/lib/gentry/out/preload
     makeWrapper ${lib.getExe nodejs_24} $out/bin/gentry \
-      --add-flags $out/lib/gentry/bin/gentry.js
+      --add-flags $out/lib/gentry/bin/gentry.js \
+      --set-default GENTRY_APP $out/bin/gentry-app
 
     install -Dm644 nix/gentry.svg $out/share/icons/hicolor/scalable/apps/gentry.svg
 
@@ -117,7 +118,7 @@ stdenv.mkDerivation {
       exec = "gentry-app %U";
       icon = "gentry";
       categories = [ "System" "Utility" ];
-      startupWMClass = "Gentry";
+      startupWMClass = "gentry";
     })
   ];
 

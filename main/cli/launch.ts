@@ -9,13 +9,26 @@ import type { Logger } from '../infra/log.ts';
 import type { Services } from '../services.ts';
 import { startWebDoor, type WebDoor } from '../server/web-door.ts';
 
-/** The Electron binary of this checkout, or null when it was never downloaded. */
-export function electronBinary(root: string = appRoot()): string | null {
+/** How to start the window: an Electron binary and the arguments that come before gentry's own. */
+export interface ElectronLauncher {
+  bin: string;
+  /** The app to run (this checkout's root), or nothing when the launcher names its app itself. */
+  app: string[];
+}
+
+/**
+ * The window's launcher: `GENTRY_APP` when an installed package names its own (the Nix package's
+ * `gentry-app`, a wrapper that adds its app.asar), else this checkout's Electron binary; null when
+ * neither is there (Electron's binary was never downloaded).
+ */
+export function electronLauncher(root: string = appRoot(), env: Record<string, string | undefined> = process.env): ElectronLauncher | null {
+  const installed = env.GENTRY_APP;
+  if (installed && existsSync(installed)) return { bin: installed, app: [] };
   const dir = join(root, 'node_modules/electron');
   try {
     const rel = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
     const bin = join(dir, 'dist', rel);
-    return existsSync(bin) ? bin : null;
+    return existsSync(bin) ? { bin, app: [root] } : null;
   } catch {
     return null;
   }
@@ -51,9 +64,9 @@ export function openBrowser(url: string, log: Logger): boolean {
 }
 
 /** Runs the Electron app with the given gentry options; resolves with its exit code. */
-export function runElectron(bin: string, args: string[], root: string = appRoot()): Promise<number> {
+export function runElectron(launcher: ElectronLauncher, args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(bin, [root, ...args], { stdio: 'inherit' });
+    const child = spawn(launcher.bin, [...launcher.app, ...args], { stdio: 'inherit' });
     child.on('error', () => resolve(1));
     child.on('exit', (code) => resolve(code ?? 1));
   });

@@ -19,7 +19,7 @@ async function serve(args: ParsedArgs): Promise<number> {
 async function demo(args: ParsedArgs): Promise<number> {
   const { values } = args;
   const port = parsePort(values.port);
-  const [{ defaultDemoDir, openDemoWorld, worldPaths }, { closeOnSignal, electronBinary, hasDisplay, runElectron, serveUi }, { createServices, doorContext }] = await Promise.all([
+  const [{ defaultDemoDir, openDemoWorld, worldPaths }, { closeOnSignal, electronLauncher, hasDisplay, runElectron, serveUi }, { createServices, doorContext }] = await Promise.all([
     import('../demo/demo-world.ts'),
     import('./launch.ts'),
     import('../services.ts'),
@@ -28,10 +28,10 @@ async function demo(args: ParsedArgs): Promise<number> {
   const world = await openDemoWorld(dir, log);
   log.info(`demo machine ready in ${dir}`);
   const paths = worldPaths(world);
-  const bin = electronBinary();
-  if (values.electron || (bin && hasDisplay() && !values.port)) {
-    if (!bin) throw new GentryError('unavailable', 'The Electron binary is not installed.', 'Run `npm start` once with network access, or drop --electron to use the browser.');
-    return runElectron(bin, ['--demo', '--system-profile', paths.systemProfile, '--home-profile', paths.homeProfiles[0] as string, '--user-profile', paths.userProfiles[0] as string, '--booted-system', paths.bootedSystem]);
+  const launcher = electronLauncher();
+  if (values.electron || (launcher && hasDisplay() && !values.port)) {
+    if (!launcher) throw new GentryError('unavailable', 'The Electron binary is not installed.', 'Run npm start once with network access (it downloads Electron), or drop --electron to use the browser.');
+    return runElectron(launcher, ['--demo', '--system-profile', paths.systemProfile, '--home-profile', paths.homeProfiles[0] as string, '--user-profile', paths.userProfiles[0] as string, '--booted-system', paths.bootedSystem]);
   }
   const esp = stringOption(values, 'esp');
   const efivars = stringOption(values, 'efivars');
