@@ -24,6 +24,8 @@ real_home="$HOME"
 export RUSTUP_HOME="${RUSTUP_HOME:-$real_home/.rustup}" CARGO_HOME="${CARGO_HOME:-$real_home/.cargo}"
 # nixpkgs' lib for the nix/ module tests stays the machine's too (shared/nixpkgs-lib beside the checkout).
 export GENTRY_NIXPKGS_LIB="${GENTRY_NIXPKGS_LIB:-$(dirname "$GENTRY_FRESH_SOURCE")/shared/nixpkgs-lib/lib}"
+# And the Guix oracle of the Guix reader tests (shared/guix-oracle), which CI finds beside its checkout.
+export GUIX_ORACLE_DIR="${GUIX_ORACLE_DIR:-$(dirname "$GENTRY_FRESH_SOURCE")/shared/guix-oracle}"
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_STATE_HOME="$tmp/home/.local/state"
 export XDG_CACHE_HOME="$tmp/home/.cache" XDG_DATA_HOME="$tmp/home/.local/share"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
