@@ -11,7 +11,7 @@ import { systemProfileRefs } from '../nix/read-model.ts';
 import { readLoaderVariable } from './efivars.ts';
 import { readGrubMenu } from './grub.ts';
 import { numberRanges } from './number-ranges.ts';
-import { nixosEntryName, readEntries, readLoaderConf } from './systemd-boot.ts';
+import { lastValue, nixosEntryName, readEntries, readLoaderConf } from './systemd-boot.ts';
 
 /** Where to look. */
 export interface BootPaths {
@@ -69,10 +69,11 @@ export async function readBootMenu(boot: BootPaths, paths: MachinePaths): Promis
 
   const entries: BootEntry[] = [];
   for (const f of files) {
-    const one = (k: string) => f.keys.get(k)?.[0] ?? null;
-    const nixos = nixosEntryName(f.id);
+    const one = (k: string) => lastValue(f.keys, k);
+    const nixos = nixosEntryName(f.file ?? f.id);
+    // linux, efi and devicetree are read once (the last line counts); every initrd line is loaded.
     for (const key of ['linux', 'initrd', 'efi', 'devicetree']) {
-      for (const file of f.keys.get(key) ?? []) {
+      for (const file of key === 'initrd' ? (f.keys.get(key) ?? []) : [one(key)].filter((v) => v !== null)) {
         if (!(await exists(join(esp, file)))) warnings.push(`Entry ${f.id}: its ${key} file ${file} is missing from the ESP, so it will not boot.`);
       }
     }
