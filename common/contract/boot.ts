@@ -4,6 +4,15 @@ import { ActionOutcomeSchema } from './actions.ts';
 import { emptyInput as empty } from './empty.ts';
 import { utf8Length } from './utf8-length.ts';
 
+/** Why an entry will not boot as it stands: a file it names is not on the ESP, its boot counter has run out, or the generation it boots is gone. */
+export const BootEntryProblemSchema = z.object({
+  kind: z.enum(['missing-file', 'no-tries-left', 'generation-gone']),
+  /** One sentence for people. */
+  message: z.string(),
+  /** missing-file: the file, as the entry names it. */
+  file: z.string().optional(),
+});
+
 /** One boot menu entry, in the order the boot loader shows it. */
 export const BootEntrySchema = z.object({
   /** systemd-boot: the entry file name (`nixos-generation-30.conf`). */
@@ -21,6 +30,8 @@ export const BootEntrySchema = z.object({
   linux: z.string().nullable(),
   initrd: z.string().nullable(),
   options: z.string().nullable(),
+  /** What keeps this entry from booting (empty or absent: nothing known). */
+  problems: z.array(BootEntryProblemSchema).optional(),
 });
 
 /** Where a boot setting comes from: systemd-boot's loader.conf or EFI variable (the variable wins), GRUB's grub.cfg or grubenv. */
@@ -99,6 +110,7 @@ export const bootCalls = {
 } as const;
 
 export type BootEntry = z.infer<typeof BootEntrySchema>;
+export type BootEntryProblem = z.infer<typeof BootEntryProblemSchema>;
 export type BootMenu = z.infer<typeof BootMenuSchema>;
 export type BootChange = z.infer<typeof BootChangeSchema>;
 export type BootChangePreview = z.infer<typeof BootChangePreviewSchema>;

@@ -70,12 +70,27 @@ describe('gentry boot list', () => {
   it('warns about pruned generations, missing kernels and a one-shot that names nothing', () => {
     const entries = join(world.esp, 'loader/entries');
     rmSync(join(entries, 'nixos-generation-1.conf'));
-    const second = list().entries.find((e) => e.profile === 'system' && e.generation === 2 && e.specialisation === null);
+    const before = list().entries;
+    const second = before.find((e) => e.profile === 'system' && e.generation === 2 && e.specialisation === null);
+    // NixOS copies a kernel to the ESP once, so every entry booting the same kernel loses it.
+    const sharing = before.filter((e) => e.linux === second?.linux).map((e) => e.id);
     rmSync(join(world.esp, second?.linux ?? 'missing'));
     writeFileSync(join(efivars, `LoaderEntryOneShot-${LOADER_GUID}`), efiFile('nixos-generation-999.conf'));
     const warnings = list().warnings.join('\n');
     expect(warnings).toMatch(/system: generation 1 has no boot entry/);
-    expect(warnings).toMatch(new RegExp(`nixos-generation-2\\.conf: its linux file .* is missing`));
+    expect(warnings).toContain(`${sharing.length} of ${before.length} entries name a kernel, initrd or EFI file that is not on the ESP`);
+    const broken = list().entries.filter((e) => (e.problems ?? []).length > 0);
+    expect(broken.map((e) => e.id)).toEqual(sharing);
+    expect(broken[0]?.problems).toEqual([{ kind: 'missing-file', file: second?.linux, message: `Its kernel file ${second?.linux} is not on the ESP.` }]);
     expect(warnings).toMatch(/one-shot entry nixos-generation-999\.conf .* does not exist/);
+    expect(spawnSync(process.execPath, [BIN, 'boot', 'list', '--esp', world.esp, '--efivars', efivars, '--system-profile', world.systemProfile, '--booted-system', world.bootedSystem], { encoding: 'utf8' }).stdout).toMatch(new RegExp(`${second?.id}.*will not boot: its kernel file`));
+  });
+
+  it('marks an entry whose generation was deleted', () => {
+    const third = list().entries.find((e) => e.profile === 'system' && e.generation === 3 && e.specialisation === null);
+    rmSync(join(world.systemProfile, '..', 'system-3-link'));
+    const after = list().entries.find((e) => e.id === third?.id);
+    expect(after?.problems?.map((p) => p.kind).filter((k) => k !== 'missing-file')).toEqual(['generation-gone']);
+    expect(list().entries.filter((e) => e.problems?.some((p) => p.kind === 'generation-gone')).map((e) => e.generation)).toEqual([3]);
   });
 });

@@ -4,7 +4,7 @@
 // missing kernels). GRUB menus are read by grub.ts into the same shape.
 import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BootEntry, BootMenu } from '../../common/contract/index.ts';
+import type { BootEntry, BootEntryProblem, BootMenu } from '../../common/contract/index.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import { readProfileLinks } from '../nix/profile-links.ts';
 import { systemProfileRefs } from '../nix/read-model.ts';
@@ -67,15 +67,29 @@ export async function readBootMenu(boot: BootPaths, paths: MachinePaths): Promis
   if (efiOneshot && !ids.includes(efiOneshot)) warnings.push(`The one-shot entry ${efiOneshot} (LoaderEntryOneShot) does not exist; the next boot ignores it.`);
   const effectiveDefault = defaultId ?? ids[0] ?? null;
 
+  // The generations each system profile still has: an entry NixOS wrote for one that is gone boots nothing.
+  const refs = await systemProfileRefs(paths.systemProfile);
+  const kept = new Map<string, Set<number>>();
+  for (const ref of refs) {
+    const { generations } = await readProfileLinks(ref.path).catch(() => ({ generations: [] }));
+    kept.set(ref.name, new Set(generations.map((g) => g.number)));
+  }
+
   const entries: BootEntry[] = [];
   for (const f of files) {
     const one = (k: string) => lastValue(f.keys, k);
     const nixos = nixosEntryName(f.file ?? f.id);
+    const problems: BootEntryProblem[] = [];
     // linux, efi and devicetree are read once (the last line counts); every initrd line is loaded.
     for (const key of ['linux', 'initrd', 'efi', 'devicetree']) {
       for (const file of key === 'initrd' ? (f.keys.get(key) ?? []) : [one(key)].filter((v) => v !== null)) {
-        if (!(await exists(join(esp, file)))) warnings.push(`Entry ${f.id}: its ${key} file ${file} is missing from the ESP, so it will not boot.`);
+        if (!(await exists(join(esp, file)))) problems.push({ kind: 'missing-file', file, message: `Its ${key === 'linux' ? 'kernel' : key} file ${file} is not on the ESP.` });
       }
+    }
+    if (f.tries?.left === 0) problems.push({ kind: 'no-tries-left', message: 'Its boot counter has no tries left: systemd-boot treats it as bad and puts it last.' });
+    const keptHere = nixos ? kept.get(nixos.profile) : undefined;
+    if (nixos && keptHere && !keptHere.has(nixos.generation)) {
+      problems.push({ kind: 'generation-gone', message: `Generation ${nixos.generation} of ${nixos.profile === 'system' ? 'the system profile' : `profile ${nixos.profile}`} was deleted; the entry stays until the next rebuild prunes it, and its files may already be collected.` });
     }
     entries.push({
       id: f.id,
@@ -91,14 +105,16 @@ export async function readBootMenu(boot: BootPaths, paths: MachinePaths): Promis
       linux: one('linux') ?? one('efi'),
       initrd: f.keys.get('initrd')?.join(' ') ?? null,
       options: f.keys.get('options')?.join(' ') ?? null,
+      problems,
     });
   }
+  const broken = entries.filter((e) => e.problems?.some((p) => p.kind === 'missing-file'));
+  if (broken.length > 0) warnings.push(`${broken.length === entries.length ? 'Every entry' : `${broken.length} of ${entries.length} entries`} name${broken.length === 1 ? 's' : ''} a kernel, initrd or EFI file that is not on the ESP, so ${broken.length === 1 ? 'it' : 'they'} will not boot; the rows marked "will not boot" say which file.`);
 
   // Generations with no entry: pruned by configurationLimit, or never installed.
-  for (const ref of await systemProfileRefs(paths.systemProfile)) {
-    const { generations } = await readProfileLinks(ref.path).catch(() => ({ generations: [] }));
+  for (const ref of refs) {
     const withEntry = new Set(entries.filter((e) => e.profile === ref.name && e.specialisation === null).map((e) => e.generation));
-    const missing = generations.map((g) => g.number).filter((n) => !withEntry.has(n));
+    const missing = [...(kept.get(ref.name) ?? [])].sort((a, b) => a - b).filter((n) => !withEntry.has(n));
     if (missing.length > 0) warnings.push(`${ref.name}: generation${missing.length > 1 ? 's' : ''} ${numberRanges(missing)} ${missing.length > 1 ? 'have' : 'has'} no boot entry (pruned by boot.loader.systemd-boot.configurationLimit, or not installed); ${missing.length > 1 ? 'they' : 'it'} can still be switched to, but not booted from the menu.`);
   }
 

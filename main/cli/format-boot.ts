@@ -28,7 +28,8 @@ export function formatBootMenu(menu: BootMenu): string {
   let open: string[] = [];
   for (const e of menu.entries) {
     const mark = e.isOneshot ? '>' : e.isDefault ? '*' : ' ';
-    const what = e.generation !== null ? `${e.profile} ${e.generation}${e.specialisation ? ` (${e.specialisation})` : ''}` : 'not managed by NixOS';
+    const problems = (e.problems ?? []).map((p) => p.message.replace(/^It/, 'it').replace(/\.$/, '')).join('; ');
+    const what = `${e.generation !== null ? `${e.profile} ${e.generation}${e.specialisation ? ` (${e.specialisation})` : ''}` : 'not managed by NixOS'}${problems ? `  will not boot: ${problems}` : ''}`;
     if (!grub) {
       lines.push(`${mark} ${e.id.padEnd(44)} ${what}`);
       continue;
