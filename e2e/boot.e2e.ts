@@ -3,7 +3,7 @@
 // boot once, see the DEFAULT and NEXT BOOT markers move (and the EFI variables appear), clear both, set the
 // timeout (undone by the next rebuild: the declarative line shows); label a generation and see the label in
 // the list and the boot view; deleting it asks a second time. Then a screenshot on a demo world.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Generation, Profile } from '../common/contract/index.ts';
@@ -198,6 +198,43 @@ test.describe('the boot menu view and labels', () => {
       await page.getByTestId('action-cancel').click();
       await expect(row(page, labelled.number)).toHaveCount(0);
     });
+  });
+
+  test('a default whose kernel is missing: the verdict says the next boot will fail and which rows cannot boot', async ({ page, launch }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const gentry = await launch({ fresh: { preset: 'small' }, boot: true });
+    const world = gentry.world!;
+    const dir = join(world.esp, 'loader/entries');
+    const linuxOf = (file: string) => /^linux\s+(\S+)/m.exec(readFileSync(join(dir, file), 'utf8'))?.[1] ?? null;
+    const current = world.expected.profiles.find((p) => p.kind === 'system' && p.name === 'system')?.generations.find((g) => g.current) as Generation;
+    const kernel = linuxOf(entryId(current.number)) as string;
+    // NixOS copies each kernel to the ESP once: every entry of that kernel loses it.
+    const sharing = readdirSync(dir).filter((f) => f.endsWith('.conf') && linuxOf(f) === kernel).sort();
+    const others = readdirSync(dir).filter((f) => f.endsWith('.conf') && !sharing.includes(f));
+    expect(others.length, 'the small world has entries with another kernel (or none: memtest, windows)').toBeGreaterThan(0);
+    rmSync(join(world.esp, kernel));
+
+    await gentry.open(page);
+    await openBoot(page);
+    const verdict = page.getByTestId('boot-verdict');
+    await expect(verdict).toHaveAttribute('data-state', 'broken');
+    await expect(verdict).toHaveAttribute('data-entry', entryId(current.number));
+    await expect(verdict).toContainText(`The next boot will fail: NixOS, generation ${current.number}`);
+    await expect(verdict).toContainText(`Its kernel file ${kernel} is not on the ESP.`);
+    await expect(verdict).not.toContainText('--');
+    await expect(entry(page, entryId(current.number))).toHaveAttribute('data-broken', 'true');
+    await expect(entry(page, entryId(current.number)).locator('[data-marker=broken]')).toHaveText('WILL NOT BOOT');
+    expect((await page.locator('[data-testid=boot-entry][data-broken=true]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))).sort()).toEqual(sharing);
+    // One warning counts them instead of a line per file; the view opens at the top, the app's header in sight.
+    await expect(page.getByTestId('boot-warning').filter({ hasText: `${sharing.length} of ` })).toHaveCount(1);
+    expect(await page.evaluate('document.scrollingElement ? document.scrollingElement.scrollTop : 0')).toBe(0);
+    await expect(page.getByTestId('nav-boot')).toBeInViewport();
+    // The way out: the first entry that can boot, a click away.
+    await page.getByTestId('boot-verdict-select').click();
+    const selected = page.locator('[data-testid=boot-entry][data-selected=true]');
+    await expect(selected).toHaveAttribute('data-broken', 'false');
+    await page.screenshot({ path: docsScreenshot('boot-broken.png') });
   });
 
   test('screenshot of the boot view on a demo world', async ({ page, launch, helperBinary }) => {

@@ -7,6 +7,7 @@ import { indexOfEntry } from '../lib/boot-rows.ts';
 import { indexAfterKey, rowsPerPage } from '../../../shared/lib/list-keys.ts';
 import { BootMarkers } from './boot-markers.tsx';
 import { BootGeneration } from './boot-generation.tsx';
+import { entryProblems } from '../lib/boot-verdict.ts';
 import { useClaimFocus } from '../../../shared/components/use-claim-focus.ts';
 
 /** Height of one entry row in pixels (boot.css uses the same value). */
@@ -35,9 +36,16 @@ export function BootEntryList({ rows, menu, selectedId, now, onSelect, onOpenAct
   const selected = selectedIndex >= 0 ? rows[selectedIndex] : undefined;
   useClaimFocus(scrollRef);
 
+  // Bring the selected row into the list's own scroll area (scrollIntoView would scroll the page too, and the
+  // view would open scrolled down with the app's header out of sight).
   useEffect(() => {
-    if (!selected) return;
-    document.getElementById(bootRowId(selected.position))?.scrollIntoView({ block: 'nearest' });
+    const box = scrollRef.current;
+    const element = selected ? document.getElementById(bootRowId(selected.position)) : null;
+    if (!box || !element) return;
+    const view = box.getBoundingClientRect();
+    const row = element.getBoundingClientRect();
+    if (row.top < view.top) box.scrollTop -= view.top - row.top;
+    else if (row.bottom > view.bottom) box.scrollTop += row.bottom - view.bottom;
   }, [selected]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
@@ -84,6 +92,8 @@ export function BootEntryList({ rows, menu, selectedId, now, onSelect, onOpenAct
           if (isSelected) classes.push('selected');
           if (entry.isDefault) classes.push('is-default');
           if (entry.isOneshot) classes.push('is-oneshot');
+          const problems = entryProblems(entry);
+          if (problems.length > 0) classes.push('is-broken');
           return (
             <div
               key={entry.id}
@@ -99,6 +109,7 @@ export function BootEntryList({ rows, menu, selectedId, now, onSelect, onOpenAct
               data-generation={entry.generation ?? undefined}
               data-profile={entry.profile ?? undefined}
               data-nixos={entry.managedByNixOS}
+              data-broken={problems.length > 0}
               onClick={() => onSelect(entry.id)}
               onContextMenu={(event) => {
                 event.preventDefault();
@@ -116,7 +127,14 @@ export function BootEntryList({ rows, menu, selectedId, now, onSelect, onOpenAct
                 <span className="boot-entry-sub mono">{entry.version ?? entry.id}</span>
               </span>
               <span className="cell boot-cell-generation"><BootGeneration row={row} now={now} /></span>
-              <span className="cell boot-cell-markers"><BootMarkers entry={entry} defaultSource={menu.default?.source ?? null} /></span>
+              <span className="cell boot-cell-markers">
+                {problems.length > 0 && (
+                  <span className="badge badge-broken" data-marker="broken" data-kinds={problems.map((p) => p.kind).join(' ')} title={problems.map((p) => p.message).join('\n')}>
+                    {problems.some((p) => p.kind === 'missing-file') ? 'WILL NOT BOOT' : problems.some((p) => p.kind === 'generation-gone') ? 'GENERATION GONE' : 'NO TRIES LEFT'}
+                  </span>
+                )}
+                <BootMarkers entry={entry} defaultSource={menu.default?.source ?? null} />
+              </span>
               <span className="cell boot-cell-more">
                 <button
                   type="button"

@@ -8,6 +8,7 @@ import { BootEntryDetails } from '../components/boot-entry-details.tsx';
 import { BootEntryList } from '../components/boot-entry-list.tsx';
 import { BootEntryMenu } from '../components/boot-entry-menu.tsx';
 import { BootHeader } from '../components/boot-header.tsx';
+import { BootVerdictBanner } from '../components/boot-verdict.tsx';
 import { BootWarnings } from '../components/boot-warnings.tsx';
 import { ErrorPanel } from '../../../shared/components/error-panel.tsx';
 import { Spinner } from '../../../shared/components/icons.tsx';
@@ -70,6 +71,7 @@ function BootMenuScreen() {
   return (
     <div className="boot-screen">
       <BootHeader menu={menu} />
+      <BootVerdictBanner menu={menu} />
       {error && (
         <div className="banner banner-error" role="alert" data-testid="boot-reload-error">
           <p className="banner-text">Reading the boot menu again failed: {error.message}{error.hint ? ` ${error.hint}` : ''} What shows is the last menu read.</p>
