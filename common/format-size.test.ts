@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatBytesExact, formatSize } from './format-size.ts';
+import { formatBytesExact, formatSize, formatSizePair } from './format-size.ts';
 
 describe('formatSize', () => {
   it('prints whole bytes below one KiB', () => {
@@ -30,5 +30,30 @@ describe('formatBytesExact', () => {
   it('groups digits and names the unit', () => {
     expect(formatBytesExact(1234567)).toBe('1,234,567 bytes');
     expect(formatBytesExact(1)).toBe('1 byte');
+  });
+});
+
+describe('formatSizePair', () => {
+  it('keeps one decimal when the two read differently, and for equal sizes', () => {
+    expect(formatSizePair(1.6 * 2 ** 30, 1.8 * 2 ** 30)).toEqual(['1.6 GiB', '1.8 GiB']);
+    expect(formatSizePair(5000, 5000)).toEqual(['4.9 KiB', '4.9 KiB']);
+  });
+  it('adds decimals until sizes that differ read differently', () => {
+    const gib = 2 ** 30;
+    expect(formatSizePair(1.6 * gib, 1.6 * gib + 30 * 2 ** 20)).toEqual(['1.60 GiB', '1.63 GiB']);
+    expect(formatSizePair(1.6 * gib, 1.6 * gib + 2 * 2 ** 20)).toEqual(['1.600 GiB', '1.602 GiB']);
+  });
+  it('falls back to exact byte counts when three decimals are not enough', () => {
+    expect(formatSizePair(2 ** 30, 2 ** 30 + 1)).toEqual(['1,073,741,824 bytes', '1,073,741,825 bytes']);
+  });
+  it('never reads the same for different sizes', () => {
+    let seed = 12345; // a fixed linear congruential sequence: the same 2,000 pairs every run
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) {
+      const a = Math.floor(next() * 2 ** 36);
+      const b = a + 1 + Math.floor(next() * 2 ** (i % 30));
+      const [sa, sb] = formatSizePair(a, b);
+      expect(sa, `${a} vs ${b}`).not.toBe(sb);
+    }
   });
 });

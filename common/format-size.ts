@@ -16,6 +16,28 @@ export function formatSize(bytes: number): string {
   return `${value.toFixed(1)} ${UNITS[unit]}`;
 }
 
+/**
+ * Two sizes formatted so that different byte counts never read the same: one decimal as formatSize gives, more
+ * (up to three) while the two still print alike, then the exact byte counts.
+ */
+export function formatSizePair(a: number, b: number): [string, string] {
+  const first: [string, string] = [formatSize(a), formatSize(b)];
+  if (a === b || first[0] !== first[1] || a < 1024) return first;
+  const bigger = Math.max(a, b);
+  let unit = 0;
+  let scale = 1024;
+  while (bigger / scale >= 1024 && unit < UNITS.length - 1) {
+    scale *= 1024;
+    unit += 1;
+  }
+  for (const digits of [2, 3]) {
+    const sa = `${(a / scale).toFixed(digits)} ${UNITS[unit]}`;
+    const sb = `${(b / scale).toFixed(digits)} ${UNITS[unit]}`;
+    if (sa !== sb) return [sa, sb];
+  }
+  return [formatBytesExact(a), formatBytesExact(b)];
+}
+
 // Made on first use: building a NumberFormat loads locale data, some 15 ms of every process's start-up.
 let exact: Intl.NumberFormat | null = null;
 

@@ -125,10 +125,17 @@ test.describe('the diff view', () => {
       await expectDiffShown(page, previous, current.number);
     });
 
-    const expected = await test.step('the summary and every row agree with gentry diff --json', async () => {
+    const expected = await test.step('the summary and every row agree with gentry diff --json (rebuilt rows folded at first)', async () => {
       const diff = cliDiff(world, previous, current.number);
       expect(diff.packages.length, 'the world should make the current generation differ from the one before').toBeGreaterThan(0);
       await expectSummary(page, diff);
+      await expect(page.getByTestId('diff-legend')).toContainText('newly selected');
+      if (diff.summary.rebuilt > 0) {
+        await expect(table).toHaveAttribute('data-count', String(diff.packages.length - diff.summary.rebuilt));
+        await expect(page.getByTestId('diff-rebuilt-hidden')).toHaveAttribute('data-count', String(diff.summary.rebuilt));
+        await page.getByTestId('diff-rebuilt-show').click();
+      }
+      await expect(page.getByTestId('diff-rebuilt-hidden')).toHaveCount(0);
       await expect(table).toHaveAttribute('data-count', String(diff.packages.length));
       expect((await collectRows(page)).sort(byName)).toEqual(expectedRows(diff).sort(byName));
       return diff;
@@ -179,6 +186,21 @@ test.describe('the diff view', () => {
       await page.getByTestId('diff-search').fill('');
       await expect(table).toHaveAttribute('data-count', String(expected.packages.length));
       await page.screenshot({ path: 'test-results/diff.png' });
+    });
+
+    await test.step('in the search, Esc empties it, then leaves it; down goes into the rows', async () => {
+      const search = page.getByTestId('diff-search');
+      await search.fill(target.name);
+      await page.keyboard.press('Escape');
+      await expect(search).toHaveValue('');
+      await expect(page.locator('body')).toHaveAttribute('data-screen', 'diff');
+      await search.focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(table).toBeFocused();
+      await search.focus();
+      await page.keyboard.press('Escape');
+      await expect(search).not.toBeFocused();
+      await expect(page.locator('body')).toHaveAttribute('data-screen', 'diff');
     });
 
     await test.step('Esc goes back to the generations, with the newer side selected', async () => {

@@ -1,6 +1,6 @@
 // The diff's summary bar: a count per kind that also shows or hides that kind, closure sizes before → after, paths.
 import type { DiffStatus, DiffSummary as Summary } from '../../../../common/contract/index.ts';
-import { formatBytesExact, formatSize } from '../../../../common/format-size.ts';
+import { formatBytesExact, formatSizePair } from '../../../../common/format-size.ts';
 import { formatSizeDelta } from '../../../../common/diff-format.ts';
 import { DIFF_KINDS, KIND_INFO } from '../../../../common/diff-kinds.ts';
 import { KindSymbol } from './kind-badge.tsx';
@@ -13,13 +13,15 @@ export type DiffSummaryProps = {
   onShowAll: () => void;
 };
 
-function Size({ field, bytes }: { field: string; bytes: number }) {
-  return <span className="diff-size" data-field={field} data-value={bytes} title={formatBytesExact(bytes)}>{formatSize(bytes)}</span>;
+function Size({ field, bytes, text }: { field: string; bytes: number; text: string }) {
+  return <span className="diff-size" data-field={field} data-value={bytes} title={formatBytesExact(bytes)}>{text}</span>;
 }
 
 /** The summary bar. */
 export function DiffSummary({ summary, hiddenKinds, onToggleKind, onShowAll }: DiffSummaryProps) {
   const delta = summary.closureSizeAfter - summary.closureSizeBefore;
+  // Precise enough that two different closure sizes never read the same.
+  const [beforeText, afterText] = formatSizePair(summary.closureSizeBefore, summary.closureSizeAfter);
   return (
     <div className="diff-summary" data-testid="diff-summary">
       <div className="kind-toggles" role="group" aria-label="Changes by kind (each button shows or hides its rows)">
@@ -51,9 +53,9 @@ export function DiffSummary({ summary, hiddenKinds, onToggleKind, onShowAll }: D
       </div>
       <div className="diff-totals">
         <span className="diff-total" title="Sum of the store paths' sizes, before and after">
-          <span className="muted">Closure</span> <Size field="closureSizeBefore" bytes={summary.closureSizeBefore} />
+          <span className="muted">Closure</span> <Size field="closureSizeBefore" bytes={summary.closureSizeBefore} text={beforeText} />
           <span aria-label="to"> → </span>
-          <Size field="closureSizeAfter" bytes={summary.closureSizeAfter} />{' '}
+          <Size field="closureSizeAfter" bytes={summary.closureSizeAfter} text={afterText} />{' '}
           <span className={delta > 0 ? 'delta delta-grow' : delta < 0 ? 'delta delta-shrink' : 'delta'} data-field="closureSizeDelta" data-value={delta}>
             ({formatSizeDelta(delta)})
           </span>

@@ -21,12 +21,12 @@ export type DiffTableProps = {
   label: string;
 };
 
-const COLUMNS: ReadonlyArray<{ key: string; label: string; sort?: SortField }> = [
+const COLUMNS: ReadonlyArray<{ key: string; label: string; sort?: SortField; title?: string }> = [
   { key: 'name', label: 'Name', sort: 'name' },
   { key: 'before', label: 'Before' },
   { key: 'after', label: 'After' },
   { key: 'kind', label: 'Kind', sort: 'kind' },
-  { key: 'selected', label: 'Sel.' },
+  { key: 'selected', label: 'Sel.', title: '● selected before and after, + newly selected, − no longer selected, blank: a dependency (selected: in environment.systemPackages, home.packages or the user profile)' },
   { key: 'delta', label: 'Size Δ', sort: 'sizeDelta' },
 ];
 
@@ -126,6 +126,7 @@ export function DiffTable({ rows, total, sort, onSort, label }: DiffTableProps) 
               aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
               data-testid="diff-column"
               data-column={column.key}
+              title={column.title}
             >
               {column.sort ? (
                 <button type="button" className="sort-button" onClick={() => column.sort && onSort(column.sort)} data-testid={`diff-sort-${column.sort}`} data-sorted={sorted ? sort.direction : 'none'}>

@@ -30,11 +30,19 @@ export function DiffToolbar({ search, selectedOnly, shown, total, onSearch, onSe
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
-    // Escape empties the search first; with nothing typed it goes on to close the diff view.
+    // Escape empties the search first; with nothing typed it leaves the search (a second Escape closes the diff).
     if (event.key === 'Escape' && search !== '') {
       event.preventDefault();
       event.stopPropagation();
       onSearch('');
+    }
+    // Down from the search goes into the rows.
+    if (event.key === 'ArrowDown') {
+      const table = event.currentTarget.closest('.diff-view')?.querySelector<HTMLElement>('[data-testid=diff-table]');
+      if (table) {
+        event.preventDefault();
+        table.focus();
+      }
     }
   }
 

@@ -2,14 +2,15 @@ import { describe, it, expect } from 'vitest';
 import { createDiffFilterStore, filterOf } from './diff-filter-store.ts';
 
 describe('diff filter store', () => {
-  it('shows everything sorted by kind at first', () => {
+  it('folds the rebuilt rows away and sorts by kind at first', () => {
     const store = createDiffFilterStore();
-    expect(filterOf(store.getState())).toEqual({ hiddenKinds: [], selectedOnly: false, search: '' });
+    expect(filterOf(store.getState())).toEqual({ hiddenKinds: ['rebuilt'], selectedOnly: false, search: '' });
     expect(store.getState().sort).toEqual({ field: 'kind', direction: 'asc' });
   });
 
   it('toggles kinds on and off, and shows them all again', () => {
     const store = createDiffFilterStore();
+    store.getState().showAllKinds();
     store.getState().toggleKind('rebuilt');
     store.getState().toggleKind('added');
     expect(store.getState().hiddenKinds).toEqual(['rebuilt', 'added']);

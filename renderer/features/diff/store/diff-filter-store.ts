@@ -20,10 +20,16 @@ export type DiffFilterState = DiffFilter & {
 
 const NO_FILTERS = { hiddenKinds: [] as readonly DiffStatus[], selectedOnly: false, search: '' };
 
+/**
+ * The first look: rebuilt rows (same versions, new store paths) folded away, as nvd and nix store diff-closures
+ * show only version and size changes; the table says how many are hidden and opens them in one click.
+ */
+export const FIRST_FILTERS = { ...NO_FILTERS, hiddenKinds: ['rebuilt'] as readonly DiffStatus[] };
+
 /** Creates the diff filter store. */
 export function createDiffFilterStore() {
   return createStore<DiffFilterState>()((set, get) => ({
-    ...NO_FILTERS,
+    ...FIRST_FILTERS,
     sort: { field: 'kind', direction: 'asc' },
     toggleKind(kind) {
       const hidden = get().hiddenKinds;

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Diff, Profile } from '../../../../common/contract/index.ts';
-import { formatSize } from '../../../../common/format-size.ts';
+import { formatSizePair } from '../../../../common/format-size.ts';
+import { SELECTION_INFO } from '../../../../common/diff-kinds.ts';
 import { DiffHeader } from '../components/diff-header.tsx';
 import { DiffSummary } from '../components/diff-summary.tsx';
 import { DiffTable } from '../components/diff-table.tsx';
@@ -34,7 +35,8 @@ function copyTitle(pair: DiffPair, diff: Diff, shown: number): string {
   const { closureSizeBefore: before, closureSizeAfter: after } = diff.summary;
   const total = diff.packages.length;
   const filtered = shown === total ? '' : `, ${shown} of ${total} packages shown`;
-  return `${pairTitle(pair)} (closure ${formatSize(before)} → ${formatSize(after)}, ${formatSizeDelta(after - before)}${filtered})`;
+  const [b, a] = formatSizePair(before, after);
+  return `${pairTitle(pair)} (closure ${b} → ${a}, ${formatSizeDelta(after - before)}${filtered})`;
 }
 
 /** The diff view (shown while the diff store has a pair open). */
@@ -69,12 +71,19 @@ function DiffScreen({ pair, profile }: { pair: DiffPair; profile: Profile | null
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (typingInto(event.target)) {
+        // Esc in a field (the search, already emptied by its own handler) leaves the field, not the diff.
+        if (event.key === 'Escape' && event.target instanceof HTMLElement) {
+          event.preventDefault();
+          event.target.blur();
+        }
+        return;
+      }
       if (event.key === 'Escape') {
         event.preventDefault();
         close();
         return;
       }
-      if (typingInto(event.target)) return;
       const step = event.key === '[' ? older : event.key === ']' ? newer : undefined;
       if (step !== undefined) {
         event.preventDefault();
@@ -162,9 +171,31 @@ function DiffBody({ pair, diff, searchRef }: { pair: DiffPair; diff: Diff; searc
             copyableText={copyable}
             searchRef={searchRef}
           />
+          <DiffLegend />
+          {filter.hiddenKinds.includes('rebuilt') && diff.summary.rebuilt > 0 && (
+            <div className="diff-folded" data-testid="diff-rebuilt-hidden" data-count={diff.summary.rebuilt}>
+              <span className="muted">{diff.summary.rebuilt} rebuilt {diff.summary.rebuilt === 1 ? 'package is' : 'packages are'} hidden (same versions, new store paths).</span>
+              <button type="button" className="chip chip-button" data-testid="diff-rebuilt-show" onClick={() => actions.toggleKind('rebuilt')}>
+                Show {diff.summary.rebuilt} rebuilt
+              </button>
+            </div>
+          )}
           <DiffTable rows={rows} total={diff.packages.length} sort={sort} onSort={actions.sortBy} label={`Packages that differ, ${pairTitle(pair)}`} />
         </>
       )}
     </>
+  );
+}
+
+/** What the Sel. column's marks mean (they were only in tooltips). */
+function DiffLegend() {
+  const marks = (['both', 'after', 'before'] as const).map((k) => ({ key: k, ...SELECTION_INFO[k] }));
+  return (
+    <p className="diff-legend muted" data-testid="diff-legend">
+      <span className="diff-legend-title">Sel.</span>
+      {marks.map((m) => <span key={m.key} className={`diff-legend-mark selection-${m.key}`}><span aria-hidden="true">{m.symbol}</span> {m.label.toLowerCase()}</span>)}
+      <span className="diff-legend-mark">blank: {SELECTION_INFO.none.label.toLowerCase()}</span>
+      <span className="diff-legend-note">(selected: in environment.systemPackages, home.packages or the user profile)</span>
+    </p>
   );
 }
