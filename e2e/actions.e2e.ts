@@ -167,3 +167,32 @@ test.describe('actions on generations', () => {
     });
   });
 });
+
+test.describe('actions refused before any preview', () => {
+  test('with a helper that cannot run, every privileged action is disabled and says why; home-manager\'s are not', async ({ page, launch }) => {
+    test.setTimeout(120_000);
+    // GENTRY_HELPER names a binary that does not exist: the helper cannot run, deterministically on any machine.
+    const gentry = await launch({ fresh: { preset: 'small' }, helper: '/nonexistent/gentry-helper' });
+    const world = gentry.world!;
+    const system = world.expected.profiles.find((p) => p.kind === 'system' && p.name === 'system') as Profile;
+    const target = plain(system)[0] as Generation;
+    const reason = 'The helper binary Gentry was started with (/nonexistent/gentry-helper) does not exist or cannot be run.';
+
+    await openProfile(page, gentry, system);
+    await row(page, target.number).click();
+    await expect(page.getByTestId('action-switch')).toBeDisabled();
+    await expect(page.getByTestId('action-switch')).toHaveAttribute('data-blocked', 'true');
+    await expect(page.getByTestId('action-switch')).toHaveAttribute('title', new RegExp(reason.replace(/[()./]/g, '\\$&')));
+    await expect(page.getByTestId('actions-blocked')).toContainText(reason);
+    await expect(page.getByTestId('action-gc')).toBeDisabled();
+    await expect(page.getByTestId('action-delete-selected')).toHaveAttribute('data-blocked', 'true');
+    await expect(page.getByTestId('action-dialog')).toHaveCount(0);
+
+    const home = world.expected.profiles.find((p) => p.kind === 'home') as Profile;
+    const homeTarget = plain(home)[0] as Generation;
+    await page.getByTestId(`profile-${home.kind}-${home.name}`).click();
+    await row(page, homeTarget.number).click();
+    await expect(page.getByTestId('action-switch')).toBeEnabled();
+    await expect(page.getByTestId('action-switch')).toHaveAttribute('data-blocked', 'false');
+  });
+});

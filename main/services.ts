@@ -93,6 +93,7 @@ export const GROUP_OF: { [K in CallName]: { [G in GroupName]: K extends keyof Gr
   openDemo: 'demo',
   listProfiles: 'generations',
   history: 'generations',
+  actionReadiness: 'generations',
   previewSwitch: 'generations',
   switchGeneration: 'generations',
   previewDelete: 'generations',

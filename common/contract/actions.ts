@@ -39,6 +39,15 @@ export const GcPreviewSchema = z.object({
   bytes: z.number().int().nonnegative().nullable(),
 });
 
+/** Whether the actions that need the privileged helper (switch and boot into a system generation, delete system generations, collect garbage, boot-menu changes) can run here. */
+export const ActionReadinessSchema = z.object({
+  privileged: z.object({
+    ready: z.boolean(),
+    /** Why not, and what to do, in one or two sentences; null when ready. */
+    reason: z.string().nullable(),
+  }),
+});
+
 /** Which generations of which profile to delete. */
 const deleteInput = z
   .object({
@@ -54,6 +63,8 @@ const switchInput = z.object({ generation: GenerationRefSchema, mode: SwitchMode
 
 /** Calls that change which generations exist or run. */
 export const actionCalls = {
+  /** Whether the privileged actions can run here, asked before any preview. */
+  actionReadiness: { input: empty, output: ActionReadinessSchema },
   /** What switching (or booting) to a generation would change. */
   previewSwitch: { input: switchInput, output: SwitchPreviewSchema },
   /** Switch, boot into or test a generation (system: through the helper; home-manager: its own activate). */
@@ -79,3 +90,5 @@ export type ActionOutcome = z.infer<typeof ActionOutcomeSchema>;
 export type SwitchPreview = z.infer<typeof SwitchPreviewSchema>;
 export type DeletePreview = z.infer<typeof DeletePreviewSchema>;
 export type GcPreview = z.infer<typeof GcPreviewSchema>;
+
+export type ActionReadiness = z.infer<typeof ActionReadinessSchema>;

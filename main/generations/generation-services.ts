@@ -16,8 +16,9 @@ import type { ServiceDeps } from '../service-deps.ts';
 import { listGuixProfiles } from '../guix/guix-listing.ts';
 import { deleteHome, switchHome } from './home-actions.ts';
 import { previewDelete, previewSwitch } from './previews.ts';
+import { helperUnavailable } from '../helper/helper-readiness.ts';
 
-type GenerationCalls = 'listProfiles' | 'history' | 'previewSwitch' | 'switchGeneration' | 'previewDelete' | 'deleteGenerations' | 'previewGc' | 'collectGarbage';
+type GenerationCalls = 'actionReadiness' | 'listProfiles' | 'history' | 'previewSwitch' | 'switchGeneration' | 'previewDelete' | 'deleteGenerations' | 'previewGc' | 'collectGarbage';
 
 /** Where measured closure sizes are remembered across runs; absent: not remembered. */
 export interface GenerationOptions {
@@ -69,6 +70,10 @@ export function generationHandlers(deps: ServiceDeps, options: GenerationOptions
       return guix === null ? list : { ...list, guixProfiles: guix };
     },
     history: async ({ kind, name }) => ({ points: await profileHistory(await profilePath(deps.paths(), kind, name), kind, await deps.reader(), historyMemo) }),
+    actionReadiness: async () => {
+      const reason = await helperUnavailable(deps.helper);
+      return { privileged: { ready: reason === null, reason } };
+    },
     previewSwitch: async ({ generation: g }) => {
       if (g.kind === 'user') throw new GentryError('bad-input', 'per-user profiles are switched with nix profile rollback, not by Gentry yet', null);
       return previewSwitch(deps.paths(), await deps.reader(), g.name, g.number, g.kind);

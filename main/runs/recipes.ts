@@ -1,6 +1,7 @@
 // The recipes: every command line the rebuild terminal can run, built here in main from the settings and
 // never from a string the renderer sends (shared/STYLE.md habit 9). Pure: what the machine has (programs
 // on PATH, the helper, a writable flake directory) is probed elsewhere (recipe-environment.ts) and passed in.
+import { HELPER_MISSING, PKEXEC_MISSING } from '../helper/helper-readiness.ts';
 import { basename, join } from 'node:path';
 import type { RebuildMode, Recipe, RecipeId, Settings } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
@@ -105,8 +106,8 @@ function helperArgs(ctx: RecipeContext, verb: string[]): { file: string; args: s
 }
 
 function helperMissing(ctx: RecipeContext): string | null {
-  if (ctx.helper.viaPkexec && !ctx.env.has(ctx.helper.program)) return 'pkexec is not installed, so Gentry cannot ask for the administrator password. Install polkit (on NixOS: security.polkit.enable).';
-  if (!ctx.env.helperInstalled) return 'The privileged helper (gentry-helper) is not installed. Add Gentry\'s NixOS module to your configuration (programs.gentry.enable = true) and rebuild once by hand.';
+  if (ctx.helper.viaPkexec && !ctx.env.has(ctx.helper.program)) return PKEXEC_MISSING;
+  if (!ctx.env.helperInstalled) return HELPER_MISSING;
   return null;
 }
 

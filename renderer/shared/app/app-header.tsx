@@ -1,4 +1,5 @@
 // The window's header: name, the machine looked at, a demo badge, activity, collecting garbage, and keyboard help.
+import { useEffect } from 'react';
 import { useActions, useGenerations, useMachine, useView } from '../stores/bound-stores.ts';
 import { SECTIONS, SECTION_TITLES } from '../stores/view-store.ts';
 import { KeyboardHelp } from './keyboard-help.tsx';
@@ -10,6 +11,13 @@ export function AppHeader() {
   const refreshing = useGenerations((state) => state.loading && state.list !== null);
   const listed = useGenerations((state) => state.list !== null);
   const open = useActions((state) => state.open);
+  const readiness = useActions((state) => state.readiness);
+  const loadReadiness = useActions((state) => state.loadReadiness);
+  useEffect(() => {
+    void loadReadiness();
+  }, [loadReadiness]);
+  // Collecting garbage goes through the privileged helper: refused here, with the reason, when it cannot run.
+  const gcBlocked = readiness && !readiness.privileged.ready ? readiness.privileged.reason : null;
   const section = useView((state) => state.section);
   const show = useView((state) => state.show);
   return (
@@ -43,7 +51,9 @@ export function AppHeader() {
         <button
           type="button"
           className="button"
-          title="Shows what the garbage collector would free first (a dry run); nothing is deleted until you confirm"
+          title={gcBlocked ?? 'Shows what the garbage collector would free first (a dry run); nothing is deleted until you confirm'}
+          disabled={gcBlocked !== null}
+          data-blocked={gcBlocked !== null}
           data-testid="action-gc"
           onClick={() => void open({ action: 'gc' })}
         >

@@ -3,6 +3,7 @@ import type { Profile } from '../../../../common/contract/index.ts';
 import { canDeleteKind } from '../lib/action-rules.ts';
 import { deleteButtonLabel, numberList } from '../lib/action-wording.ts';
 import { useActions } from '../../../shared/stores/bound-stores.ts';
+import { usePrivilegedUnavailable } from './use-privileged.ts';
 
 /** Props of {@link DeleteBar}. */
 export type DeleteBarProps = {
@@ -16,6 +17,8 @@ export type DeleteBarProps = {
 export function DeleteBar({ profile, marked, onClear }: DeleteBarProps) {
   const open = useActions((state) => state.open);
   const kind = profile.kind;
+  const unavailable = usePrivilegedUnavailable();
+  const blocked = kind === 'system' ? unavailable : null;
   if (!canDeleteKind(kind)) return null;
   return (
     <div className="delete-bar" data-testid="delete-bar" data-count={marked.length}>
@@ -30,8 +33,9 @@ export function DeleteBar({ profile, marked, onClear }: DeleteBarProps) {
       <button
         type="button"
         className="button button-danger-outline"
-        disabled={marked.length === 0}
-        title={marked.length === 0 ? 'Tick the generations to delete first' : 'Shows what would become collectable first; nothing is deleted until you confirm'}
+        disabled={marked.length === 0 || blocked !== null}
+        title={blocked ?? (marked.length === 0 ? 'Tick the generations to delete first' : 'Shows what would become collectable first; nothing is deleted until you confirm')}
+        data-blocked={blocked !== null}
         data-testid="action-delete-selected"
         onClick={() => void open({ action: 'delete', kind, name: profile.name, numbers: marked })}
       >

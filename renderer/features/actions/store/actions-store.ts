@@ -1,13 +1,13 @@
 // The action dialog (switch, boot, delete, collect garbage: preview, confirm, run, outcome) and the generations marked for deletion.
 import { createStore } from 'zustand/vanilla';
-import type { ActionOutcome, GentryApi } from '../../../../common/contract/index.ts';
+import type { ActionOutcome, ActionReadiness, GentryApi } from '../../../../common/contract/index.ts';
 import { canClose, canConfirm, labelledInPreview, nextDialog, openDialog, type ActionPreview, type ActionRequest, type DialogEvent, type DialogState } from '../lib/action-dialog.ts';
 import { toggleMark } from '../lib/action-rules.ts';
 import { profileKey } from '../../generations/lib/profile-order.ts';
 import { type Answer, settle } from '../../../shared/lib/settle.ts';
 
 /** The calls the actions store uses. */
-export type ActionsApi = Pick<GentryApi, 'previewSwitch' | 'switchGeneration' | 'previewDelete' | 'deleteGenerations' | 'previewGc' | 'collectGarbage' | 'on'>;
+export type ActionsApi = Pick<GentryApi, 'actionReadiness' | 'previewSwitch' | 'switchGeneration' | 'previewDelete' | 'deleteGenerations' | 'previewGc' | 'collectGarbage' | 'on'>;
 
 /** What the actions store holds and can do. */
 export type ActionsState = {
@@ -15,6 +15,10 @@ export type ActionsState = {
   dialog: DialogState | null;
   /** Generations marked for deletion, by profile key. */
   marks: Readonly<Record<string, readonly number[]>>;
+  /** Whether the privileged actions can run here (null: not asked yet, or the answer failed). */
+  readiness: ActionReadiness | null;
+  /** Asks whether the privileged actions can run here (again after each action: installing pkexec shows). */
+  loadReadiness(): Promise<void>;
   /** Opens the dialog for `request` and asks for its preview. */
   open(request: ActionRequest): Promise<void>;
   /** Runs the previewed action. */
@@ -77,6 +81,11 @@ export function createActionsStore(api: ActionsApi, options: ActionsStoreOptions
     }
 
     return {
+      readiness: null,
+      async loadReadiness() {
+        const answer = await settle(api.actionReadiness({}));
+        set({ readiness: answer.ok ? answer.value : null });
+      },
       dialog: null,
       marks: {},
 

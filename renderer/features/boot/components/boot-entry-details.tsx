@@ -1,5 +1,6 @@
 // The selected boot entry in full: what the menu shows, what it boots (kernel, initrd, options), the
 // generation behind it, and its actions, each opening a preview first.
+import { usePrivilegedUnavailable } from '../../actions/components/use-privileged.ts';
 import type { ReactNode } from 'react';
 import type { BootMenu } from '../../../../common/contract/index.ts';
 import { entryActions, type BootRow, type EntryActionId } from '../lib/boot-rows.ts';
@@ -25,6 +26,7 @@ function field(name: string, label: string, value: string | null, node?: ReactNo
 
 /** The details pane of the boot view. */
 export function BootEntryDetails({ row, menu, now, onAction }: BootEntryDetailsProps) {
+  const privileged = usePrivilegedUnavailable();
   if (!row) {
     return (
       <aside className="details boot-details" aria-label="Entry details" data-testid="boot-entry-details">
@@ -33,7 +35,7 @@ export function BootEntryDetails({ row, menu, now, onAction }: BootEntryDetailsP
     );
   }
   const { entry } = row;
-  const actions = entryActions(entry, menu);
+  const actions = entryActions(entry, menu, privileged);
   return (
     <aside className="details boot-details" aria-label={`${row.name} details`} data-testid="boot-entry-details" data-id={entry.id}>
       <h2 className="details-title">
@@ -48,12 +50,14 @@ export function BootEntryDetails({ row, menu, now, onAction }: BootEntryDetailsP
             disabled={!action.enabled}
             title={action.reason ?? 'Shows what would change first; nothing changes until you confirm'}
             data-testid={`boot-action-${action.id}`}
+            data-blocked={privileged !== null && action.reason === privileged}
             onClick={() => onAction(action.id, row)}
           >
             {action.label}{action.id === 'set-default' || action.id === 'set-oneshot' ? '…' : ''}
           </button>
         ))}
       </div>
+      {privileged && <p className="action-blocked muted" data-testid="boot-actions-blocked">{privileged}</p>}
       {entry.managedByNixOS && <p className="muted boot-details-note">NixOS writes this entry on every switch; Gentry does not edit or remove it.</p>}
       <dl className="details-fields">
         {field('id', 'Entry file', entry.id)}

@@ -63,3 +63,11 @@ describe('boot rows', () => {
     expect(entryRequest('remove', row)).toEqual({ kind: 'change', change: { action: 'remove-entry', id: 'windows.conf' }, subject: 'Windows Boot Manager' });
   });
 });
+
+describe('entryActions when the helper cannot run here', () => {
+  it('disables every action that was possible with the reason, and keeps the other reasons', () => {
+    const reason = 'pkexec is not installed, so Gentry cannot ask for the administrator password.';
+    const actions = entryActions({ isDefault: true, isOneshot: false, managedByNixOS: true }, { default: null }, reason);
+    expect(actions.map((a) => [a.id, a.enabled, a.reason === reason])).toEqual([['set-default', false, false], ['set-oneshot', false, true], ['edit', false, false], ['remove', false, false]]);
+  });
+});

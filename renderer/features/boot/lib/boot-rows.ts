@@ -42,16 +42,20 @@ export type EntryActionId = 'set-default' | 'set-oneshot' | 'edit' | 'remove';
 /** One action of an entry: whether it can run, and why not when it cannot. */
 export type EntryAction = { id: EntryActionId; label: string; enabled: boolean; reason: string | null };
 
-/** The actions of one entry: make default and boot once for all; edit and remove for entries NixOS does not manage. */
-export function entryActions(entry: Pick<BootEntry, 'isDefault' | 'isOneshot' | 'managedByNixOS'>, menu: Pick<BootMenu, 'default'>): EntryAction[] {
+/**
+ * The actions of one entry: make default and boot once for all; edit and remove for entries NixOS does not manage.
+ * Each goes through the privileged helper: `privileged` is why that cannot run here (null: it can).
+ */
+export function entryActions(entry: Pick<BootEntry, 'isDefault' | 'isOneshot' | 'managedByNixOS'>, menu: Pick<BootMenu, 'default'>, privileged: string | null = null): EntryAction[] {
   const nixos = entry.managedByNixOS ? 'NixOS writes this entry on every switch: change it in your configuration instead' : null;
   const defaultFrom = menu.default ? (menu.default.source === 'efi' ? ' (pinned by an EFI variable)' : ` (from ${menu.default.source})`) : '';
-  return [
+  const actions: EntryAction[] = [
     { id: 'set-default', label: 'Make default', enabled: !entry.isDefault, reason: entry.isDefault ? `This entry is already the default${defaultFrom}` : null },
     { id: 'set-oneshot', label: 'Boot once next time', enabled: !entry.isOneshot, reason: entry.isOneshot ? 'This entry already boots next time' : null },
     { id: 'edit', label: 'Edit…', enabled: nixos === null, reason: nixos },
     { id: 'remove', label: 'Remove…', enabled: nixos === null, reason: nixos },
   ];
+  return privileged === null ? actions : actions.map((a) => (a.enabled ? { ...a, enabled: false, reason: privileged } : a));
 }
 
 /** The index of the entry with `id` in `rows`, or -1. */

@@ -8,6 +8,7 @@ import { BootEntryDetails } from '../components/boot-entry-details.tsx';
 import { BootEntryList } from '../components/boot-entry-list.tsx';
 import { BootEntryMenu } from '../components/boot-entry-menu.tsx';
 import { BootHeader } from '../components/boot-header.tsx';
+import { usePrivilegedUnavailable } from '../../actions/components/use-privileged.ts';
 import { BootVerdictBanner } from '../components/boot-verdict.tsx';
 import { BootWarnings } from '../components/boot-warnings.tsx';
 import { ErrorPanel } from '../../../shared/components/error-panel.tsx';
@@ -55,6 +56,7 @@ function BootMenuScreen() {
   const now = useNow();
   const rows = useMemo(() => (menu ? bootRows(menu, profiles ?? []) : []), [menu, profiles]);
   const [actionsFor, setActionsFor] = useState<{ id: string; anchor: DOMRect } | null>(null);
+  const privileged = usePrivilegedUnavailable();
 
   const act = useCallback((action: EntryActionId, row: BootRow) => {
     setActionsFor(null);
@@ -101,7 +103,7 @@ function BootMenuScreen() {
       {actionsFor && menuRow && (
         <BootEntryMenu
           name={menuRow.name}
-          actions={entryActions(menuRow.entry, menu)}
+          actions={entryActions(menuRow.entry, menu, privileged)}
           anchor={actionsFor.anchor}
           onPick={(action) => act(action, menuRow)}
           onClose={closeActions}
