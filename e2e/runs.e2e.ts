@@ -263,3 +263,42 @@ test.describe('a system rebuild through the helper', () => {
     });
   });
 });
+
+test.describe('the Rebuild view, legible', () => {
+  test('at 1024 px with nothing able to run: every title and reason whole, text at 4.5:1 or more, the command as it would run', async ({ page, launch }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const gentry = await launch({ fresh: { preset: 'small' }, helper: '/nonexistent/gentry-helper', settings: { version: 1, systemFlake: '/nonexistent/flake#host', homeFlake: null, nixpkgsGit: null, overlayTargets: [], runHistoryLimitMiB: 512 } });
+    await gentry.open(page);
+    await page.getByTestId('nav-runs').click();
+    const cards = page.getByTestId('recipe');
+    await expect(cards.first()).toBeVisible();
+    // Each text of each card: not clipped (its full height and width are shown) and its contrast with the card's background.
+    const texts = (await page.evaluate(`(() => {
+      const lum = (c) => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+      const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      return [...document.querySelectorAll('[data-testid=recipe]')].flatMap((card) => {
+        const bg = getComputedStyle(card).backgroundColor;
+        return [...card.querySelectorAll('.recipe-title, .recipe-description, .recipe-unavailable')].map((el) => ({
+          recipe: card.getAttribute('data-recipe-id'), part: el.className, text: el.textContent,
+          clipped: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+          contrast: Math.round(ratio(getComputedStyle(el).color, bg) * 100) / 100,
+        }));
+      });
+    })()`)) as { recipe: string; part: string; text: string; clipped: boolean; contrast: number }[];
+    expect(texts.length).toBeGreaterThan(10);
+    expect(texts.filter((t) => t.clipped)).toEqual([]);
+    expect(texts.filter((t) => t.contrast < 4.5)).toEqual([]);
+    // The system rebuild: refused for the reason the machine has, its command for the mode shown, the modes not looking active.
+    const card = page.locator('[data-testid=recipe][data-recipe-id=rebuild-system]');
+    await expect(card).toHaveAttribute('data-available', 'false');
+    await card.click();
+    await expect(page.getByTestId('recipe-command')).toHaveText(/rebuild --mode switch --flake \/nonexistent\/flake#host$/);
+    await expect(page.getByTestId('recipe-command')).not.toContainText('|');
+    await expect(page.getByTestId('recipe-modes')).toHaveAttribute('data-blocked', 'true');
+    await expect(page.getByTestId('recipe-mode-boot')).toBeDisabled();
+    const flake = page.locator('[data-testid=recipe][data-recipe-id=update-flake]');
+    await expect(flake.getByTestId('recipe-unavailable')).toHaveText('/nonexistent/flake does not exist. Set the system flake in Settings to the directory that holds your flake.nix.');
+    await page.screenshot({ path: docsScreenshot('runs-unavailable.png') });
+  });
+});

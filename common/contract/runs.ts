@@ -20,8 +20,10 @@ export const RecipeSchema = z.object({
   available: z.boolean(),
   /** Why it cannot run (no flake configured, …) and what to do. */
   unavailableReason: z.string().nullable(),
-  /** What will run, for the person to read (never sent back). */
+  /** What will run, for the person to read (never sent back): for the first mode when it takes modes. */
   command: z.string(),
+  /** The command for each mode, exactly as it would run (rebuild-system); absent for recipes without modes. */
+  commandsByMode: z.record(z.string(), z.string()).optional(),
 });
 /** Live (and final) counts from Nix's internal-json log. `gentry progress --json` prints the first three fields. */
 export const ProgressSchema = z.object({

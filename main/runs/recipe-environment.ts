@@ -34,6 +34,12 @@ export async function probeRecipeEnvironment(settings: Settings, helper: HelperC
   const dir = settings.systemFlake === null ? null : localFlakeDir(settings.systemFlake, homeDir);
   if (dir !== null) {
     let writable = false;
+    let exists = true;
+    try {
+      await access(dir, constants.F_OK);
+    } catch {
+      exists = false;
+    }
     try {
       await access(dir, constants.W_OK);
       try {
@@ -45,7 +51,7 @@ export async function probeRecipeEnvironment(settings: Settings, helper: HelperC
     } catch {
       writable = false;
     }
-    flakeDir = { path: dir, writable };
+    flakeDir = { path: dir, writable, exists };
   }
   return { has: (p) => found.get(p) ?? false, helperInstalled, flakeDir };
 }

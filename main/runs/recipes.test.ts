@@ -46,7 +46,9 @@ describe('listRecipes', () => {
       ['demo-build', false],
     ]);
     const by = Object.fromEntries(recipes.map((r) => [r.id, r]));
-    expect(by['rebuild-system']?.command).toBe(`pkexec ${INSTALLED_HELPER} rebuild --mode switch|boot|test|build --flake /home/me/config#host`);
+    expect(by['rebuild-system']?.command).toBe(`pkexec ${INSTALLED_HELPER} rebuild --mode switch --flake /home/me/config#host`);
+    // Each mode's command as it would run (no switch|boot|test|build alternation to read).
+    expect(by['rebuild-system']?.commandsByMode).toEqual(Object.fromEntries(['switch', 'boot', 'test', 'build'].map((m) => [m, `pkexec ${INSTALLED_HELPER} rebuild --mode ${m} --flake /home/me/config#host`])));
     expect(by['rebuild-system']?.modes).toEqual(['switch', 'boot', 'test', 'build']);
     expect(by['rebuild-system']?.privileged).toBe(true);
     expect(by['switch-home']?.command).toBe('home-manager switch --flake /home/me/config#me@host --log-format internal-json');
@@ -68,6 +70,9 @@ describe('listRecipes', () => {
     expect(why['update-flake']).toMatch(/\/etc\/nixos \(its flake.lock\) is not writable by you/);
     const remote = listRecipes(ctx({}, { systemFlake: 'github:me/config#host' }));
     expect(remote.find((r) => r.id === 'update-flake')?.unavailableReason).toMatch(/not a local directory/);
+    // A directory that does not exist is said so, not "not writable" (root can write anywhere it exists).
+    const absent = listRecipes(ctx({ env: { has: () => true, helperInstalled: true, flakeDir: { path: '/etc/nixos', writable: false, exists: false } } }, { systemFlake: '/etc/nixos#host' }));
+    expect(absent.find((r) => r.id === 'update-flake')?.unavailableReason).toBe('/etc/nixos does not exist. Set the system flake in Settings to the directory that holds your flake.nix.');
   });
 });
 

@@ -15,7 +15,7 @@ export interface RecipeEnvironment {
   /** True when the privileged helper is there: the installed one under pkexec, or GENTRY_HELPER's binary. */
   helperInstalled: boolean;
   /** The system flake's directory, when it is a local path, and whether this user may write its lock file. */
-  flakeDir: { path: string; writable: boolean } | null;
+  flakeDir: { path: string; writable: boolean; exists?: boolean } | null;
 }
 
 /** Everything recipes are built from. */
@@ -172,6 +172,7 @@ function draft(id: RecipeId, ctx: RecipeContext): Draft {
       if (ctx.demo) unavailable = NOT_IN_DEMO;
       else if (ref === null) unavailable = 'Set the system flake in Settings first.';
       else if (dir === null) unavailable = `The system flake ${ref} is not a local directory, so there is no flake.lock here to update.`;
+      else if (env.flakeDir && env.flakeDir.exists === false) unavailable = `${dir} does not exist. Set the system flake in Settings to the directory that holds your flake.nix.`;
       else if (!env.flakeDir || !env.flakeDir.writable) unavailable = `${dir} (its flake.lock) is not writable by you. Update it as its owner, or keep your configuration in a directory you own.`;
       else if (!env.has('nix')) unavailable = 'The nix command is not on PATH.';
       return {
@@ -227,8 +228,9 @@ export function listRecipes(ctx: RecipeContext): Recipe[] {
   return RECIPE_IDS.map((id) => {
     const d = draft(id, ctx);
     const plan = d.build(d.modes[0] ?? null, 'RUNID');
-    const command = d.modes.length > 0 ? displayCommand(plan.file, plan.args).replace(`--mode ${d.modes[0]}`, `--mode ${d.modes.join('|')}`) : displayCommand(plan.file, plan.args);
-    return { id, title: d.title, description: d.description, modes: d.modes, privileged: d.privileged, available: d.unavailable === null, unavailableReason: d.unavailable, command };
+    const command = displayCommand(plan.file, plan.args);
+    const commandsByMode = d.modes.length > 0 ? Object.fromEntries(d.modes.map((m) => { const p = d.build(m, 'RUNID'); return [m, displayCommand(p.file, p.args)]; })) : undefined;
+    return { id, title: d.title, description: d.description, modes: d.modes, privileged: d.privileged, available: d.unavailable === null, unavailableReason: d.unavailable, command, ...(commandsByMode ? { commandsByMode } : {}) };
   });
 }
 

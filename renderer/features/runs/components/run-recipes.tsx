@@ -105,17 +105,18 @@ export function RunRecipes() {
       {selected && (
         <div className="recipe-start" data-testid="recipe-details" data-recipe-id={selected.id}>
           <div className="recipe-command-line">
-            <span className="muted">Runs</span>
-            <code className="recipe-command" data-testid="recipe-command" title="What Gentry will run (built from your settings, never from this page)">{selected.command}</code>
+            <span className="muted">{selected.available ? 'Runs' : 'Would run, once it can'}</span>
+            <code className="recipe-command" data-testid="recipe-command" title="What Gentry will run (built from your settings, never from this page)">{selected.commandsByMode?.[mode] ?? selected.command}</code>
           </div>
           {selected.modes.length > 0 && (
-            <div className="segmented recipe-modes" role="group" aria-label="Mode" data-testid="recipe-modes">
+            <div className="segmented recipe-modes" role="group" aria-label="Mode" data-testid="recipe-modes" data-blocked={!selected.available}>
               {selected.modes.map((candidate) => (
                 <button
                   key={candidate}
                   type="button"
                   aria-pressed={candidate === mode}
-                  title={MODE_HELP[candidate]}
+                  disabled={!selected.available}
+                  title={selected.available ? MODE_HELP[candidate] : `${MODE_HELP[candidate]}. ${selected.unavailableReason ?? 'This recipe cannot run here'}`}
                   data-testid={`recipe-mode-${candidate}`}
                   onClick={() => setMode(candidate)}
                 >
