@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../main/infra/log.ts';
-import { runProcess } from '../main/infra/process.ts';
+import { silentLogger } from '../infra/log.ts';
+import { runProcess } from '../infra/process.ts';
 import {
-  copyToCache, type CostRepo, deleteFromStore, instantiateAt, makeCostRepo, narinfoSizes, nixDryRun, nixOut, realise, serve404, serveCache, serveNothing, type TestServer, unreachableUrl,
-} from './pin-cost-fixtures.ts';
-import { NarinfoLookup } from '../main/pins/narinfo.ts';
-import { type PinCost, PinCosts, type PinCostEnv } from '../main/pins/pin-cost.ts';
+  copyToCache, type CostRepo, deleteFromStore, GcRoots, instantiateAt, makeCostRepo, narinfoSizes, nixDryRun, nixOut, realise, serve404, serveCache, serveNothing, type TestServer, unreachableUrl,
+} from '../../test-support/pin-cost-fixtures.ts';
+import { NarinfoLookup } from './narinfo.ts';
+import { type PinCost, PinCosts, type PinCostEnv } from './pin-cost.ts';
 
 process.env.NIX_CONFIG = 'substituters =\nexperimental-features = nix-command';
 const tmp = mkdtempSync(join(tmpdir(), 'gentry-pin-cost-'));
@@ -45,15 +45,21 @@ describe('the cost of a pin, with real Nix and a real binary cache', () => {
     return cost;
   };
 
+  // Every .drv and the kept libbar are held by GC roots in tmp, so a garbage collection run elsewhere
+  // meanwhile cannot take them; the paths copied to the cache lose their roots just before they are deleted.
+  const roots = new GcRoots(join(tmp, 'gc-roots'));
+  let libbar = '';
+
   beforeAll(async () => {
     repo = makeCostRepo(join(tmp, 'nixpkgs'), ['a', 'b', 'c']);
-    for (const [i, k] of (['a', 'b', 'c'] as const).entries()) for (const attr of ['kicad', 'libfoo', 'gcc', 'libbar'] as const) drv[k][attr] = instantiateAt(repo, repo.revs[i] as string, attr);
-    const libbar = realise(drv.b.libbar); // shared by all three, built here and kept
-    const bOut = realise(drv.b.kicad);
-    const cLibfoo = realise(drv.c.libfoo);
+    for (const [i, k] of (['a', 'b', 'c'] as const).entries()) for (const attr of ['kicad', 'libfoo', 'gcc', 'libbar'] as const) drv[k][attr] = instantiateAt(repo, repo.revs[i] as string, attr, roots);
+    libbar = realise(drv.b.libbar, roots); // shared by all three, built here and kept
+    const bOut = realise(drv.b.kicad, roots);
+    const cLibfoo = realise(drv.c.libfoo, roots);
     copyToCache(cacheDir, [bOut, cLibfoo]);
     const bPaths = nixOut('nix-store', ['--query', '--requisites', bOut]).split('\n').filter((p) => p !== libbar);
     const cPaths = nixOut('nix-store', ['--query', '--requisites', cLibfoo]).split('\n');
+    roots.drop([bOut, cLibfoo]);
     deleteFromStore([...bPaths, ...cPaths]);
     cache = await serveCache(cacheDir);
     silent = await serveNothing();
@@ -62,6 +68,9 @@ describe('the cost of a pin, with real Nix and a real binary cache', () => {
   }, 240_000);
   afterAll(async () => {
     await Promise.all([cache, silent, notFound].filter(Boolean).map((s) => s.close()));
+    const made = [libbar, ...Object.values(drv).flatMap((d) => Object.values(d))].filter(Boolean);
+    roots.drop(made);
+    deleteFromStore(made);
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -163,21 +172,26 @@ describe('the cost of a pin, with real Nix and a real binary cache', () => {
     expect(cache.requests.get(key)).toBe(2);
   });
 
-  it('keeps to the concurrency cap over a real socket (and without the cap the requests do overlap)', async () => {
-    const paths = Array.from({ length: 12 }, (_, i) => `/nix/store/${String(i).padStart(32, 'q')}-x`);
-    const maxInFlight = async (concurrency: number) => {
-      const server = await serveCache(cacheDir);
+  it('keeps to the concurrency cap over a real socket (and without the cap all requests are in flight at once)', async () => {
+    // The server answers narinfo requests only once `hold` of them are waiting at once.
+    const run = async (count: number, concurrency: number, hold: number, timeoutMs: number) => {
+      const paths = Array.from({ length: count }, (_, i) => `/nix/store/${String(i).padStart(32, 'q')}-x`);
+      const server = await serveCache(cacheDir, { holdNarinfos: hold });
       try {
-        const l = new NarinfoLookup({ log: silentLogger, cacheDir: null, timeoutMs: 1500, concurrency, missTtlMs: 60_000, now: () => clock });
+        const l = new NarinfoLookup({ log: silentLogger, cacheDir: null, timeoutMs, concurrency, missTtlMs: 60_000, now: () => clock });
         const answers = await l.lookupAll([server.url], paths);
-        expect([...(answers.get(server.url)?.values() ?? [])].map((a) => a.state)).toEqual(Array(12).fill('miss'));
-        expect([...server.requests.values()].reduce((s, n) => s + n, 0)).toBe(12);
-        return server.maxInFlight;
+        expect([...server.requests.values()].reduce((s, n) => s + n, 0)).toBe(count);
+        const states = [...(answers.get(server.url)?.values() ?? [])].map((a) => (a.state === 'error' ? a.reason.replace(server.url, 'SERVER') : a.state));
+        return { states, maxInFlight: server.maxInFlight };
       } finally {
         await server.close();
       }
     };
-    expect(await maxInFlight(2)).toBeLessThanOrEqual(2);
-    expect(await maxInFlight(12)).toBeGreaterThan(2);
+    // Uncapped: all 12 are waiting together, so all are answered.
+    expect(await run(12, 12, 12, 5000)).toEqual({ states: Array(12).fill('miss'), maxInFlight: 12 });
+    // Capped at 2: answered in pairs.
+    expect(await run(12, 2, 2, 5000)).toEqual({ states: Array(12).fill('miss'), maxInFlight: 2 });
+    // Capped at 2 against a server that waits for 3: never 3 at once, so every request runs into its timeout.
+    expect(await run(4, 2, 3, 400)).toEqual({ states: Array(4).fill('SERVER did not answer within 0.4 s'), maxInFlight: 2 });
   });
 });
