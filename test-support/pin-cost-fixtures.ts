@@ -253,3 +253,52 @@ export function nixDryRun(drv: string, substituters: string[]): { built: string[
   }
   return { built, fetched, fetchLine };
 }
+
+/** The derivations of the three revisions' packages. */
+export type CostDrvs = Record<'a' | 'b' | 'c', Record<'kicad' | 'libfoo' | 'gcc' | 'libbar', string>>;
+
+/** The case the cost tests share: the repository, its .drvs, a binary cache, and what to remove afterwards. */
+export interface CostCase {
+  repo: CostRepo;
+  drv: CostDrvs;
+  /** The file:// binary cache's directory. */
+  cacheDir: string;
+  /** libbar's output: built here, in the local store for all three revisions. */
+  libbar: string;
+  /** Drops the roots and deletes what the case put in the store. */
+  remove(): void;
+}
+
+/**
+ * Three revisions of kicad-8.0.1 over libfoo over a "gcc-13.2.0", and libbar: revs[0] (2024) has nothing of
+ * its own anywhere; revs[1] (2025) its whole closure in the cache; revs[2] (2026) all but kicad in the cache.
+ * libbar (shared) is built and kept in the local store. Every .drv and libbar are held by GC roots under
+ * `tmp`, so a garbage collection run elsewhere meanwhile cannot take them; the paths copied to the cache
+ * lose their roots just before they are deleted from the store.
+ */
+export function makeCostCase(tmp: string): CostCase {
+  const roots = new GcRoots(join(tmp, 'gc-roots'));
+  const repo = makeCostRepo(join(tmp, 'nixpkgs'), ['a', 'b', 'c']);
+  const cacheDir = join(tmp, 'binary-cache');
+  const drv = { a: {}, b: {}, c: {} } as CostDrvs;
+  for (const [i, k] of (['a', 'b', 'c'] as const).entries()) for (const attr of ['kicad', 'libfoo', 'gcc', 'libbar'] as const) drv[k][attr] = instantiateAt(repo, repo.revs[i] as string, attr, roots);
+  const libbar = realise(drv.b.libbar, roots);
+  const bOut = realise(drv.b.kicad, roots);
+  const cLibfoo = realise(drv.c.libfoo, roots);
+  copyToCache(cacheDir, [bOut, cLibfoo]);
+  const bPaths = nixOut('nix-store', ['--query', '--requisites', bOut]).split('\n').filter((p) => p !== libbar);
+  const cPaths = nixOut('nix-store', ['--query', '--requisites', cLibfoo]).split('\n');
+  roots.drop([bOut, cLibfoo]);
+  deleteFromStore([...bPaths, ...cPaths]);
+  return {
+    repo,
+    drv,
+    cacheDir,
+    libbar,
+    remove() {
+      const made = [libbar, ...Object.values(drv).flatMap((d) => Object.values(d))];
+      roots.drop(made);
+      deleteFromStore(made);
+    },
+  };
+}

@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../infra/log.ts';
 import { runProcess } from '../infra/process.ts';
 import {
-  copyToCache, type CostRepo, deleteFromStore, GcRoots, instantiateAt, makeCostRepo, narinfoSizes, nixDryRun, nixOut, realise, serve404, serveCache, serveNothing, type TestServer, unreachableUrl,
+  type CostCase, type CostDrvs, type CostRepo, makeCostCase, narinfoSizes, nixDryRun, nixOut, serve404, serveCache, serveNothing, type TestServer, unreachableUrl,
 } from '../../test-support/pin-cost-fixtures.ts';
 import { NarinfoLookup } from './narinfo.ts';
 import { type PinCost, PinCosts, type PinCostEnv } from './pin-cost.ts';
 
 process.env.NIX_CONFIG = 'substituters =\nexperimental-features = nix-command';
 const tmp = mkdtempSync(join(tmpdir(), 'gentry-pin-cost-'));
-const cacheDir = join(tmp, 'binary-cache');
+const cacheDir = join(tmp, 'binary-cache'); // makeCostCase's
 const MiB = 1024 * 1024;
 
 /** The environment of one test: NIX_CONFIG names these substituters, Nix's own caches live under tmp. */
@@ -35,7 +35,7 @@ describe('the cost of a pin, with real Nix and a real binary cache', () => {
   let refused: string;
   const clock = Date.parse('2026-12-03T12:00:00Z');
   // revs[0] (2024): nothing of its own anywhere; revs[1] (2025): its whole closure in the cache; revs[2] (2026): all but kicad in the cache.
-  const drv: Record<'a' | 'b' | 'c', Record<'kicad' | 'libfoo' | 'gcc' | 'libbar', string>> = { a: {} as never, b: {} as never, c: {} as never };
+  let drv: CostDrvs;
   const costs = (substituters: string[], over: Partial<PinCostEnv> = {}) =>
     new PinCosts({ run: runProcess, log: silentLogger, cacheDir: join(tmp, 'gentry-cache'), env: envWith(substituters), evalTimeoutMs: 120_000, requestTimeoutMs: 1500, concurrency: 4, missTtlMs: 3_600_000, now: () => clock, ...over });
   const fetchOf = (rev: string) => ({ kind: 'git' as const, url: `file://${repo.dir}`, rev });
@@ -45,22 +45,11 @@ describe('the cost of a pin, with real Nix and a real binary cache', () => {
     return cost;
   };
 
-  // Every .drv and the kept libbar are held by GC roots in tmp, so a garbage collection run elsewhere
-  // meanwhile cannot take them; the paths copied to the cache lose their roots just before they are deleted.
-  const roots = new GcRoots(join(tmp, 'gc-roots'));
-  let libbar = '';
+  let made: CostCase | null = null;
 
   beforeAll(async () => {
-    repo = makeCostRepo(join(tmp, 'nixpkgs'), ['a', 'b', 'c']);
-    for (const [i, k] of (['a', 'b', 'c'] as const).entries()) for (const attr of ['kicad', 'libfoo', 'gcc', 'libbar'] as const) drv[k][attr] = instantiateAt(repo, repo.revs[i] as string, attr, roots);
-    libbar = realise(drv.b.libbar, roots); // shared by all three, built here and kept
-    const bOut = realise(drv.b.kicad, roots);
-    const cLibfoo = realise(drv.c.libfoo, roots);
-    copyToCache(cacheDir, [bOut, cLibfoo]);
-    const bPaths = nixOut('nix-store', ['--query', '--requisites', bOut]).split('\n').filter((p) => p !== libbar);
-    const cPaths = nixOut('nix-store', ['--query', '--requisites', cLibfoo]).split('\n');
-    roots.drop([bOut, cLibfoo]);
-    deleteFromStore([...bPaths, ...cPaths]);
+    made = makeCostCase(tmp);
+    ({ repo, drv } = made);
     cache = await serveCache(cacheDir);
     silent = await serveNothing();
     notFound = await serve404();
@@ -68,9 +57,7 @@ describe('the cost of a pin, with real Nix and a real binary cache', () => {
   }, 240_000);
   afterAll(async () => {
     await Promise.all([cache, silent, notFound].filter(Boolean).map((s) => s.close()));
-    const made = [libbar, ...Object.values(drv).flatMap((d) => Object.values(d))].filter(Boolean);
-    roots.drop(made);
-    deleteFromStore(made);
+    made?.remove();
     rmSync(tmp, { recursive: true, force: true });
   });
 
