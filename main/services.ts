@@ -82,6 +82,7 @@ const GROUPS = {
   labels: async (deps: ServiceDeps) => ({ handlers: (await import('./labels/label-services.ts')).labelHandlers(deps) }),
   runs: async (deps: ServiceDeps) => (await import('./runs/run-services.ts')).runHandlers(deps),
   pins: async (deps: ServiceDeps) => ({ handlers: (await import('./pins/pin-services.ts')).pinHandlers(deps) }),
+  pinCost: async (deps: ServiceDeps) => ({ handlers: (await import('./pins/pin-cost-services.ts')).pinCostHandlers(deps) }),
 } satisfies Record<string, (deps: ServiceDeps, o: GroupOptions) => Promise<HandlerGroup>>;
 
 type GroupName = keyof typeof GROUPS;
@@ -121,6 +122,8 @@ export const GROUP_OF: { [K in CallName]: { [G in GroupName]: K extends keyof Gr
   addPin: 'pins',
   removePin: 'pins',
   pinSuggestions: 'pins',
+  pinCost: 'pinCost',
+  rankPinCosts: 'pinCost',
 };
 
 /** Creates the services for one machine. */

@@ -4,7 +4,7 @@
 // cache (counting requests and the most in flight), one that never answers, one that says 404 to all.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -66,14 +66,54 @@ export function nixOut(file: string, args: string[], env: NodeJS.ProcessEnv = NO
   return execFileSync(file, args, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
-/** The .drv of `attr` at `rev` of the repository, instantiated the way a test can check against. */
-export function instantiateAt(repo: CostRepo, rev: string, attr: string): string {
-  return nixOut('nix-instantiate', ['--expr', `(import (builtins.fetchGit { url = "file://${repo.dir}"; rev = "${rev}"; }) { }).${attr}`]);
+/**
+ * GC roots for what a test makes, so a `nix-store --gc` run elsewhere meanwhile cannot take it: one
+ * indirect root (a link in `dir`, registered by Nix in gcroots/auto) per path. `drop` removes a link,
+ * after which the path is dead again and can be deleted.
+ */
+export class GcRoots {
+  readonly dir: string;
+  #n = 0;
+  readonly #links = new Map<string, string[]>();
+
+  constructor(dir: string) {
+    this.dir = dir;
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** A fresh link name in the roots directory. */
+  next(): string {
+    return join(this.dir, `root-${++this.#n}`);
+  }
+
+  /** Remembers that `link` roots `storePath`. */
+  held(link: string): string {
+    const storePath = readlinkSync(link);
+    this.#links.set(storePath, [...(this.#links.get(storePath) ?? []), link]);
+    return storePath;
+  }
+
+  /** Removes the roots of these paths. */
+  drop(paths: readonly string[]): void {
+    for (const p of paths) {
+      for (const link of this.#links.get(p) ?? []) rmSync(link, { force: true });
+      this.#links.delete(p);
+    }
+  }
 }
 
-/** Builds a derivation (no GC root) and returns its output path. */
-export function realise(drv: string): string {
-  return nixOut('nix-store', ['--realise', drv]);
+/** The .drv of `attr` at `rev` of the repository, instantiated the way a test can check against, held by a GC root. */
+export function instantiateAt(repo: CostRepo, rev: string, attr: string, roots: GcRoots): string {
+  const link = roots.next();
+  nixOut('nix-instantiate', ['--add-root', link, '--expr', `(import (builtins.fetchGit { url = "file://${repo.dir}"; rev = "${rev}"; }) { }).${attr}`]);
+  return roots.held(link);
+}
+
+/** Builds a derivation and returns its output path, held by a GC root. */
+export function realise(drv: string, roots: GcRoots): string {
+  const link = roots.next();
+  nixOut('nix-store', ['--realise', '--add-root', link, drv]);
+  return roots.held(link);
 }
 
 /** Copies paths (with their closures) into a file:// binary cache, unsigned. */
@@ -81,9 +121,10 @@ export function copyToCache(cacheDir: string, paths: string[]): void {
   nixOut('nix', ['copy', '--to', `file://${cacheDir}`, ...paths]);
 }
 
-/** Deletes paths from the local store (they must be dead: no GC roots). */
+/** Deletes paths from the local store (they must be dead: their roots dropped). */
 export function deleteFromStore(paths: string[]): void {
-  execFileSync('nix-store', ['--delete', ...paths], { env: NO_SUBSTITUTERS, stdio: 'ignore' });
+  const r = spawnSync('nix-store', ['--delete', ...new Set(paths)], { env: NO_SUBSTITUTERS, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`nix-store --delete failed: ${r.stderr.split('\n').filter((l) => l.startsWith('error')).join(' ') || r.stderr}`);
 }
 
 /** The FileSize and NarSize Nix wrote in the cache's narinfo for a store path. */
@@ -127,19 +168,22 @@ async function listen(server: Server, sockets: Set<Socket>, state: { requests: M
   };
 }
 
-/** Serves a binary cache directory over HTTP. Narinfo answers are held until the next turn of the event loop, so requests overlap. */
-export async function serveCache(cacheDir: string): Promise<TestServer> {
+/**
+ * Serves a binary cache directory over HTTP. With `holdNarinfos: n`, narinfo answers are held until n
+ * requests are held at once, then all are answered: a client that sends n at once is seen with n in
+ * flight (deterministically, whatever the timing), and one that keeps to fewer than n never is.
+ */
+export async function serveCache(cacheDir: string, options: { holdNarinfos?: number } = {}): Promise<TestServer> {
   const state = { requests: new Map<string, number>(), maxInFlight: 0 };
-  let inFlight = 0;
+  const hold = options.holdNarinfos ?? 1;
+  const held: (() => void)[] = [];
   const root = resolve(cacheDir);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     state.requests.set(path, (state.requests.get(path) ?? 0) + 1);
     const file = resolve(root, `.${path}`);
     const narinfo = path.endsWith('.narinfo');
-    if (narinfo) state.maxInFlight = Math.max(state.maxInFlight, ++inFlight);
-    setImmediate(() => {
-      if (narinfo) inFlight--;
+    const answer = () => {
       let body: Buffer;
       try {
         if (!file.startsWith(`${root}/`)) throw new Error('outside');
@@ -149,7 +193,15 @@ export async function serveCache(cacheDir: string): Promise<TestServer> {
         return;
       }
       res.writeHead(200, { 'content-type': narinfo ? 'text/x-nix-narinfo' : 'application/octet-stream' }).end(body);
+    };
+    if (!narinfo) return answer();
+    held.push(answer);
+    res.on('close', () => {
+      const at = held.indexOf(answer); // the client gave up on it: no longer waiting
+      if (at >= 0) held.splice(at, 1);
     });
+    state.maxInFlight = Math.max(state.maxInFlight, held.length);
+    if (held.length >= hold) for (const a of held.splice(0)) a();
   });
   return listen(server, new Set(), state);
 }
@@ -200,4 +252,53 @@ export function nixDryRun(drv: string, substituters: string[]): { built: string[
     else into = null;
   }
   return { built, fetched, fetchLine };
+}
+
+/** The derivations of the three revisions' packages. */
+export type CostDrvs = Record<'a' | 'b' | 'c', Record<'kicad' | 'libfoo' | 'gcc' | 'libbar', string>>;
+
+/** The case the cost tests share: the repository, its .drvs, a binary cache, and what to remove afterwards. */
+export interface CostCase {
+  repo: CostRepo;
+  drv: CostDrvs;
+  /** The file:// binary cache's directory. */
+  cacheDir: string;
+  /** libbar's output: built here, in the local store for all three revisions. */
+  libbar: string;
+  /** Drops the roots and deletes what the case put in the store. */
+  remove(): void;
+}
+
+/**
+ * Three revisions of kicad-8.0.1 over libfoo over a "gcc-13.2.0", and libbar: revs[0] (2024) has nothing of
+ * its own anywhere; revs[1] (2025) its whole closure in the cache; revs[2] (2026) all but kicad in the cache.
+ * libbar (shared) is built and kept in the local store. Every .drv and libbar are held by GC roots under
+ * `tmp`, so a garbage collection run elsewhere meanwhile cannot take them; the paths copied to the cache
+ * lose their roots just before they are deleted from the store.
+ */
+export function makeCostCase(tmp: string): CostCase {
+  const roots = new GcRoots(join(tmp, 'gc-roots'));
+  const repo = makeCostRepo(join(tmp, 'nixpkgs'), ['a', 'b', 'c']);
+  const cacheDir = join(tmp, 'binary-cache');
+  const drv = { a: {}, b: {}, c: {} } as CostDrvs;
+  for (const [i, k] of (['a', 'b', 'c'] as const).entries()) for (const attr of ['kicad', 'libfoo', 'gcc', 'libbar'] as const) drv[k][attr] = instantiateAt(repo, repo.revs[i] as string, attr, roots);
+  const libbar = realise(drv.b.libbar, roots);
+  const bOut = realise(drv.b.kicad, roots);
+  const cLibfoo = realise(drv.c.libfoo, roots);
+  copyToCache(cacheDir, [bOut, cLibfoo]);
+  const bPaths = nixOut('nix-store', ['--query', '--requisites', bOut]).split('\n').filter((p) => p !== libbar);
+  const cPaths = nixOut('nix-store', ['--query', '--requisites', cLibfoo]).split('\n');
+  roots.drop([bOut, cLibfoo]);
+  deleteFromStore([...bPaths, ...cPaths]);
+  return {
+    repo,
+    drv,
+    cacheDir,
+    libbar,
+    remove() {
+      const made = [libbar, ...Object.values(drv).flatMap((d) => Object.values(d))];
+      roots.drop(made);
+      deleteFromStore(made);
+    },
+  };
 }

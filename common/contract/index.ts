@@ -9,6 +9,7 @@ import { generationCalls, generationEvents } from './generations.ts';
 import { historyCalls } from './history.ts';
 import { labelCalls } from './labels.ts';
 import { pinCalls } from './pins.ts';
+import { pinCostCalls } from './pin-cost.ts';
 import { runCalls, runEvents } from './runs.ts';
 import { settingsCalls } from './settings.ts';
 
@@ -21,6 +22,7 @@ export * from './guix.ts';
 export * from './history.ts';
 export * from './labels.ts';
 export * from './pins.ts';
+export * from './pin-cost.ts';
 export * from './runs.ts';
 export * from './settings.ts';
 export * from './utf8-length.ts';
@@ -35,6 +37,7 @@ export const calls = {
   ...settingsCalls,
   ...runCalls,
   ...pinCalls,
+  ...pinCostCalls,
   ...historyCalls,
 } as const;
 

@@ -26,12 +26,17 @@ export const RecipeSchema = z.object({
   commandsByMode: z.record(z.string(), z.string()).optional(),
 });
 /** Live (and final) counts from Nix's internal-json log. `gentry progress --json` prints the first three fields. */
+/** What a run built (derivation names) and fetched (path names, from which cache), as Nix's log says; a finished run's. */
+export const RealisedSchema = z.object({ built: z.array(z.string()), fetched: z.array(z.object({ name: z.string(), from: z.string() })), truncated: z.boolean() });
+
 export const ProgressSchema = z.object({
   builds: z.object({ done: z.number().int().nonnegative(), expected: z.number().int().nonnegative(), running: z.number().int().nonnegative(), failed: z.number().int().nonnegative() }),
   downloads: z.object({ done: z.number().int().nonnegative(), expected: z.number().int().nonnegative(), bytes: z.number().nonnegative() }),
   errors: z.array(z.string()),
   /** The builds running now, with their phase when Nix says it. */
   active: z.array(z.object({ name: z.string(), phase: z.string().nullable() })),
+  /** Set on a finished run (absent from live progress and from runs recorded before it existed). */
+  realised: RealisedSchema.optional(),
 });
 
 /** A run's ID: the start time and a random suffix. */
@@ -89,4 +94,5 @@ export type RecipeId = z.infer<typeof RecipeIdSchema>;
 export type RebuildMode = z.infer<typeof RebuildModeSchema>;
 export type Recipe = z.infer<typeof RecipeSchema>;
 export type Progress = z.infer<typeof ProgressSchema>;
+export type Realised = z.infer<typeof RealisedSchema>;
 export type RunSummary = z.infer<typeof RunSummarySchema>;

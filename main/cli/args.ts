@@ -36,6 +36,8 @@ export const COMMANDS = {
     version: { type: 'string' },
     reason: { type: 'string' },
     'nixpkgs-git': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    cost: { type: 'boolean' },
   },
   progress: {},
   serve: { port: { type: 'string' }, open: { type: 'boolean' }, esp: { type: 'string' }, efivars: { type: 'string' } },
@@ -84,9 +86,9 @@ Commands:
                        label a generation (labelled generations are protected from deletion)
   pins list|check --overlay DIR
   pins add ATTR --overlay DIR (--source SRC --rev REV | --from-generation N [--profile NAME])
-                       [--version V] [--reason TEXT]
+                       [--version V] [--reason TEXT] [--dry-run]
   pins remove ATTR --overlay DIR
-  pins suggest ATTR [--nixpkgs-git DIR]
+  pins suggest ATTR [--nixpkgs-git DIR] [--cost [--source SRC] [--rev REV,REV…]]
                        pin one package to an older version through an overlay (docs/pins.md)
   progress             read Nix's --log-format internal-json on standard input and show progress;
                        with --json, print the counts at the end (exit 1 when a build failed)

@@ -1,5 +1,7 @@
 // The text form of `gentry pins list|check|add|suggest`: what a person reads on a terminal.
-import type { Pin, PinProblem, PinSuggestions, PinTarget } from '../../common/contract/index.ts';
+import type { Pin, PinCostInfo, PinProblem, PinSuggestions, PinTarget, RankedPinCost } from '../../common/contract/index.ts';
+import { formatSize } from '../../common/format-size.ts';
+import { cacheName, pinCostLine } from '../../common/pin-cost-text.ts';
 
 const short = (rev: string): string => rev.slice(0, 12);
 
@@ -76,4 +78,37 @@ export function formatSuggestions(s: PinSuggestions, notices: readonly string[])
   out.push('', `Pin one: gentry pins add ${s.attr} --overlay DIR --from-generation N [--profile NAME]`);
   if (s.versions.some((v) => v.generations.length === 0)) out.push(`     or: gentry pins add ${s.attr} --overlay DIR --source github:NixOS/nixpkgs --rev REV (a revision from the checkout)`);
   return out.join('\n');
+}
+
+/** At most this many derivations are listed under a cost. */
+const LISTED_BUILDS = 12;
+
+/** A pin's cost: the line, then what is built (the big ones first), the caches asked, and Nix's own figures. */
+export function formatCost(cost: PinCostInfo): string[] {
+  const out = [`Cost: ${pinCostLine(cost)}`];
+  if (cost.state === 'failed') return out;
+  if (cost.state === 'not-checked') {
+    out.push(`  ${cost.missingLocally} derivation${cost.missingLocally === 1 ? ' is' : 's are'} not in the local store (some may be in a binary cache).`);
+  } else {
+    const builds = [...cost.toBuild].sort((a, b) => Number(b.big) - Number(a.big));
+    for (const b of builds.slice(0, LISTED_BUILDS)) out.push(`  build  ${b.drvPath}${b.big ? '   (compiler or toolchain)' : ''}`);
+    if (builds.length > LISTED_BUILDS) out.push(`  … and ${builds.length - LISTED_BUILDS} more to build (--json lists them all)`);
+    if (cost.toFetch.length > 0) out.push(`  fetch  ${cost.toFetch.length} path${cost.toFetch.length === 1 ? '' : 's'}: ${formatSize(cost.downloadBytes)} download, ${formatSize(cost.unpackedBytes)} unpacked`);
+    for (const u of cost.unknown) out.push(`  Nix can neither build nor fetch ${u}`);
+    out.push(`  (${cost.via}; ${cost.inStore} path${cost.inStore === 1 ? '' : 's'} of the closure already in the local store)`);
+  }
+  for (const s of cost.substituters) out.push(`  cache ${cacheName(s.url)}: ${s.reachable ? `has ${s.has} of the paths to fetch` : `not asked: ${s.reason}`}`);
+  return out;
+}
+
+/** Candidate revisions, best first, each with its cost line. */
+export function formatRanking(attr: string, ranked: readonly RankedPinCost[]): string[] {
+  const out = [`Revisions for ${attr}, cheapest first:`];
+  for (const [i, r] of ranked.entries()) {
+    const date = r.date ? ` ${r.date.slice(0, 10)}` : '';
+    out.push(`  ${i + 1}. ${r.source} ${short(r.rev)}${date}   ${pinCostLine(r.cost)}`);
+  }
+  const best = ranked[0];
+  if (best && best.cost.state === 'checked') out.push('', `Pin the first: gentry pins add ${attr} --overlay DIR --source ${best.source} --rev ${best.rev}`);
+  return out;
 }

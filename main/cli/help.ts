@@ -95,9 +95,9 @@ const HELP: Record<Exclude<CommandName, 'help'>, CommandHelp> = {
   pins: {
     usage: [
       'gentry pins list|check --overlay DIR',
-      'gentry pins add ATTR --overlay DIR (--source SRC --rev REV | --from-generation N [--profile NAME]) [--version V] [--reason TEXT]',
+      'gentry pins add ATTR --overlay DIR (--source SRC --rev REV | --from-generation N [--profile NAME]) [--version V] [--reason TEXT] [--dry-run]',
       'gentry pins remove ATTR --overlay DIR',
-      'gentry pins suggest ATTR [--nixpkgs-git DIR]',
+      'gentry pins suggest ATTR [--nixpkgs-git DIR] [--cost [--source SRC] [--rev REV,REV…]]',
     ],
     summary: 'Pins one package to an older version through an overlay (docs/pins.md). check exits 1 when a pin has a problem.',
     options: [
@@ -109,8 +109,10 @@ const HELP: Record<Exclude<CommandName, 'help'>, CommandHelp> = {
       ['--version V', 'the version the revision must carry'],
       ['--reason TEXT', 'why, kept in pins.json'],
       ['--nixpkgs-git DIR', 'a local nixpkgs checkout to search as well'],
+      ['--dry-run', 'with add: print what the pin would cost (what Nix would fetch and build) and write nothing'],
+      ['--cost', 'with suggest: rank the revisions (and --rev ones) by cost: nothing to build, smallest download, newest'],
     ],
-    examples: ['gentry pins suggest kicad', 'gentry pins add kicad --overlay ~/nixos/pins --from-generation 40', 'gentry pins check --overlay ~/nixos/pins'],
+    examples: ['gentry pins suggest kicad', 'gentry pins suggest kicad --cost', 'gentry pins add kicad --overlay ~/nixos/pins --from-generation 40 --dry-run', 'gentry pins add kicad --overlay ~/nixos/pins --from-generation 40', 'gentry pins check --overlay ~/nixos/pins'],
   },
   progress: {
     usage: ['nix-build … --log-format internal-json -v 2>&1 | gentry progress [--json]'],

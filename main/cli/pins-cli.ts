@@ -2,11 +2,11 @@
 // overlay target (docs/pins.md), through the contract's pins calls. `--overlay DIR` names the target
 // directory; the settings' targets are compared with it, so a pin that fights one of them is reported.
 import { resolve } from 'node:path';
-import type { PinTargetRef } from '../../common/contract/index.ts';
+import type { PinSuggestions, PinTargetRef } from '../../common/contract/index.ts';
 import { GentryError } from '../infra/errors.ts';
 import { type ParsedArgs, UsageError } from './args.ts';
 import { answer, type CommandContext, generationNumber, print, profileFromOption, stringOption, withDoor } from './command-context.ts';
-import { formatProblems, formatSuggestions, formatTarget } from './format-pins.ts';
+import { formatCost, formatProblems, formatRanking, formatSuggestions, formatTarget } from './format-pins.ts';
 
 const SUBCOMMANDS = ['list', 'check', 'add', 'remove', 'suggest'] as const;
 
@@ -21,6 +21,8 @@ async function pinsCommand({ args, paths, door, log }: CommandContext): Promise<
     const git = stringOption(values, 'nixpkgs-git');
     const { notices = [], ...suggestions } = await answer(door.pinSuggestions({ attr, ...(git !== undefined ? { nixpkgsGit: resolve(git) } : {}) }));
     if (json) for (const n of notices) log.info(n);
+    if (values.cost === true) return suggestCosts(door, json, log, attr, suggestions, notices, stringOption(values, 'source'), stringOption(values, 'rev'));
+    if (stringOption(values, 'rev') !== undefined) throw new UsageError('pins suggest takes --rev only with --cost');
     print(json, suggestions, formatSuggestions(suggestions, notices));
     return suggestions.versions.length > 0 ? 0 : 1;
   }
@@ -66,6 +68,14 @@ async function pinsCommand({ args, paths, door, log }: CommandContext): Promise<
   // The preview says what would be written and what is wrong; an error among the problems blocks the pin.
   const { entry, problems } = await answer(door.previewPin(input));
   const blocking = problems.filter((p) => p.severity === 'error');
+  if (values['dry-run'] === true) {
+    // What the pin would cost; nothing is written.
+    const cost = await answer(door.pinCost({ attr: entry.attr, source: entry.source, rev: entry.rev, narHash: entry.narHash }));
+    const lines = [`Would pin ${entry.attr} ${entry.version} (${entry.source} ${entry.rev.slice(0, 12)}) in ${path}/pins.json; nothing was written.`, '', ...formatCost(cost)];
+    if (problems.length > 0) lines.push('', blocking.length > 0 ? `${attr} cannot be pinned so:` : 'Worth knowing:', ...formatProblems(problems));
+    print(json, { added: false, dryRun: true, entry, problems, cost }, lines.join('\n'));
+    return blocking.length > 0 ? 1 : 0;
+  }
   if (blocking.length > 0) {
     print(json, { added: false, entry, problems }, [`${attr} was not pinned:`, ...formatProblems(blocking)].join('\n'));
     return 1;
@@ -75,6 +85,35 @@ async function pinsCommand({ args, paths, door, log }: CommandContext): Promise<
   const said = problems.length > 0 ? ['', 'Worth knowing:', ...formatProblems(problems)] : [];
   print(json, { added: true, entry: pinned, problems, target: state }, [`Pinned ${pinned.attr} ${pinned.version} (${pinned.source} ${pinned.rev.slice(0, 12)}) in ${path}/pins.json.`, ...said, '', formatTarget(state, false)].join('\n'));
   return 0;
+}
+
+/** `pins suggest ATTR --cost`: the suggestions' revisions (and --rev ones) ranked by what they would cost. */
+async function suggestCosts(
+  door: CommandContext['door'],
+  json: boolean,
+  log: CommandContext['log'],
+  attr: string,
+  suggestions: PinSuggestions,
+  notices: readonly string[],
+  source: string | undefined,
+  revs: string | undefined,
+): Promise<number> {
+  // The generations' revisions are nixpkgs' own (the pins' default source); short ones cannot be fetched.
+  const DEFAULT_SOURCE = 'github:NixOS/nixpkgs';
+  const candidates: { source: string; rev: string }[] = [];
+  for (const v of suggestions.versions) if (v.nixpkgsRevision !== null && /^[0-9a-f]{40}$/.test(v.nixpkgsRevision)) candidates.push({ source: DEFAULT_SOURCE, rev: v.nixpkgsRevision });
+  for (const rev of (revs ?? '').split(',').map((r) => r.trim()).filter(Boolean)) candidates.push({ source: source ?? DEFAULT_SOURCE, rev });
+  const unique = [...new Map(candidates.map((c) => [`${c.source} ${c.rev}`, c])).values()];
+  if (unique.length === 0) {
+    print(json, { ...suggestions, ranked: [] }, `${formatSuggestions(suggestions, notices)}\n\nNo full nixpkgs revision to cost: give some with --rev REV,REV (and --source SRC).`);
+    return 1;
+  }
+  const MAX = 20;
+  if (unique.length > MAX) log.warn(`${unique.length} candidate revisions; the cost of the first ${MAX} is asked`);
+  const { ranked } = await answer(door.rankPinCosts({ attr, candidates: unique.slice(0, MAX) }));
+  const text = [...(suggestions.versions.length > 0 ? [formatSuggestions(suggestions, notices), ''] : []), ...formatRanking(attr, ranked)].join('\n');
+  print(json, { ...suggestions, ranked }, text);
+  return ranked.some((r) => r.cost.state === 'checked') ? 0 : 1;
 }
 
 /** gentry pins … */

@@ -13,6 +13,8 @@ const CacheFileSchema = z.object({ version: z.literal(1), entries: z.record(z.st
 export interface JsonCache<T> {
   get(key: string): Promise<T | undefined>;
   set(key: string, value: T): Promise<void>;
+  /** Sets several entries with one write of the file. */
+  setMany(entries: Iterable<readonly [string, T]>): Promise<void>;
 }
 
 /** A cache kept in `<cacheDir>/<name>.json`; entries that do not match `schema` are ignored. Null cacheDir: kept in memory only. */
@@ -43,23 +45,29 @@ export function jsonCache<T>(cacheDir: string | null, name: string, schema: z.Zo
       return map;
     })());
   let writing: Promise<void> = Promise.resolve();
+  const setMany = async (entries: Iterable<readonly [string, T]>): Promise<void> => {
+    const map = await load();
+    let changed = false;
+    for (const [key, value] of entries) {
+      map.set(key, value);
+      changed = true;
+    }
+    if (file === null || !changed) return;
+    // Merge under the lock with what other processes wrote meanwhile, so neither loses an entry.
+    writing = writing.then(() =>
+      withStateLock(file, async (stillHeld) => {
+        for (const [k, v] of await readEntries(file)) if (!map.has(k)) map.set(k, v);
+        await stillHeld();
+        await writeFileAtomically(file, `${JSON.stringify({ version: 1, entries: Object.fromEntries(map) })}\n`);
+      }).catch((err: Error) => log.warn(`cannot write the cache ${file}: ${err.message}`)),
+    );
+    await writing;
+  };
   return {
     async get(key) {
       return (await load()).get(key);
     },
-    async set(key, value) {
-      const map = await load();
-      map.set(key, value);
-      if (file === null) return;
-      // Merge under the lock with what other processes wrote meanwhile, so neither loses an entry.
-      writing = writing.then(() =>
-        withStateLock(file, async (stillHeld) => {
-          for (const [k, v] of await readEntries(file)) if (!map.has(k)) map.set(k, v);
-          await stillHeld();
-          await writeFileAtomically(file, `${JSON.stringify({ version: 1, entries: Object.fromEntries(map) })}\n`);
-        }).catch((err: Error) => log.warn(`cannot write the cache ${file}: ${err.message}`)),
-      );
-      await writing;
-    },
+    set: (key, value) => setMany([[key, value]]),
+    setMany,
   };
 }

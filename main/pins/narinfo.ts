@@ -142,43 +142,54 @@ export class NarinfoLookup {
     }
   }
 
-  /** What `cacheUrl` says about `storePath`. */
-  async lookup(cacheUrl: string, storePath: string): Promise<NarinfoAnswer> {
+  /** What `cacheUrl` says about `storePath`, and the entry to remember (null: nothing new to write). */
+  async #ask(cacheUrl: string, storePath: string): Promise<{ answer: NarinfoAnswer; remember: [string, Cached] | null }> {
     const key = `${cacheUrl.replace(/\/+$/, '')} ${hashPart(storePath)}`;
     const known = await this.#cache.get(key);
-    if (known && 'hit' in known) return { state: 'hit', narinfo: known.hit };
-    if (known && this.#opts.now() - known.missAt < this.#opts.missTtlMs) return { state: 'miss' };
+    if (known && 'hit' in known) return { answer: { state: 'hit', narinfo: known.hit }, remember: null };
+    if (known && this.#opts.now() - known.missAt < this.#opts.missTtlMs) return { answer: { state: 'miss' }, remember: null };
     let text: string | null;
     try {
       text = await this.#slot(() => readCacheFile(cacheUrl, `${hashPart(storePath)}.narinfo`, this.#opts.timeoutMs));
     } catch (err) {
-      return { state: 'error', reason: (err as Error).message };
+      return { answer: { state: 'error', reason: (err as Error).message }, remember: null };
     }
-    if (text === null) {
-      await this.#cache.set(key, { missAt: this.#opts.now() });
-      return { state: 'miss' };
-    }
+    if (text === null) return { answer: { state: 'miss' }, remember: [key, { missAt: this.#opts.now() }] };
     let narinfo: Narinfo;
     try {
       narinfo = parseNarinfo(text);
     } catch (err) {
-      return { state: 'error', reason: `${cacheUrl} sent a narinfo for ${storePath} that Gentry cannot read: ${(err as Error).message}` };
+      return { answer: { state: 'error', reason: `${cacheUrl} sent a narinfo for ${storePath} that Gentry cannot read: ${(err as Error).message}` }, remember: null };
     }
-    if (narinfo.storePath !== storePath) return { state: 'error', reason: `${cacheUrl} sent the narinfo of ${narinfo.storePath} when asked for ${storePath}` };
-    await this.#cache.set(key, { hit: narinfo });
-    return { state: 'hit', narinfo };
+    if (narinfo.storePath !== storePath) return { answer: { state: 'error', reason: `${cacheUrl} sent the narinfo of ${narinfo.storePath} when asked for ${storePath}` }, remember: null };
+    return { answer: { state: 'hit', narinfo }, remember: [key, { hit: narinfo }] };
   }
 
-  /** Every (cache, path) pair at once, under the concurrency cap: `answers.get(cache).get(path)`. */
+  /** What `cacheUrl` says about `storePath`. */
+  async lookup(cacheUrl: string, storePath: string): Promise<NarinfoAnswer> {
+    const { answer, remember } = await this.#ask(cacheUrl, storePath);
+    if (remember) await this.#cache.set(...remember);
+    return answer;
+  }
+
+  /** Every (cache, path) pair at once, under the concurrency cap: `answers.get(cache).get(path)`; what was learnt is written in one go. */
   async lookupAll(cacheUrls: readonly string[], storePaths: readonly string[]): Promise<Map<string, Map<string, NarinfoAnswer>>> {
     const out = new Map<string, Map<string, NarinfoAnswer>>();
+    const learnt: [string, Cached][] = [];
     await Promise.all(
       cacheUrls.map(async (c) => {
         const answers = new Map<string, NarinfoAnswer>();
         out.set(c, answers);
-        await Promise.all(storePaths.map(async (p) => answers.set(p, await this.lookup(c, p))));
+        await Promise.all(
+          storePaths.map(async (p) => {
+            const { answer, remember } = await this.#ask(c, p);
+            answers.set(p, answer);
+            if (remember) learnt.push(remember);
+          }),
+        );
       }),
     );
+    await this.#cache.setMany(learnt);
     return out;
   }
 }

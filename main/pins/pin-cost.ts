@@ -269,8 +269,13 @@ export interface RankedCost {
 }
 
 /** Ranks candidates: checked costs first — nothing to build, then the smallest download, then the newest; unchecked ones after, newest first. */
-export function rankCosts(entries: readonly RankedCost[]): RankedCost[] {
-  const newest = (a: RankedCost, b: RankedCost) => (b.date?.getTime() ?? -Infinity) - (a.date?.getTime() ?? -Infinity);
+export function rankCosts<T extends { date: Date | string | null; cost: PinCost }>(entries: readonly T[]): T[] {
+  const time = (e: T) => (e.date === null ? Number.NEGATIVE_INFINITY : typeof e.date === 'string' ? Date.parse(e.date) : e.date.getTime());
+  const newest = (a: T, b: T) => {
+    const ta = time(a);
+    const tb = time(b);
+    return ta === tb ? 0 : tb > ta ? 1 : -1;
+  };
   return [...entries].sort((a, b) => {
     const ca = a.cost.state === 'checked' ? a.cost : null;
     const cb = b.cost.state === 'checked' ? b.cost : null;

@@ -347,6 +347,11 @@ export class Pins {
     if (short && this.#checkout) return (await this.#checkout.resolve(short)) ?? short;
     return short;
   }
+
+  /** How Nix can fetch `source` at `rev` here (the cost of a pin instantiates it so), or null when it cannot. */
+  async fetchFor(source: string, rev: string, narHash: string | null): Promise<{ fetch: EvalFetch; via: string } | null> {
+    return this.#evalFetch({ attr: '', version: '', source, rev, narHash, reason: null, created: '', fromGeneration: null });
+  }
 }
 
 /** The name to look a pin up by in store paths: the package name Nix reported for the attribute, else the attribute itself. */

@@ -9,7 +9,7 @@
 // to the Info level, as Nix prints them (errors and warnings keep their `error:`/`warning:` and colours);
 // and the texts of activities at the Info level ("building '…'...", "copying path '…' from '…'..."), as
 // Nix's plain logger prints them. A malformed `@nix` line is shown as it is; nothing here throws on input.
-import type { Progress } from '../../common/contract/index.ts';
+import type { Progress, Realised } from '../../common/contract/index.ts';
 import { type NixEvent, ProgressTracker } from './progress-tracker.ts';
 import { LEVEL, NIX_PREFIX, RES, SHOWN_LEVEL } from './nix-log-types.ts';
 
@@ -36,6 +36,8 @@ export interface NixLogParser {
   end(): string;
   /** The progress so far. */
   progress(): Progress;
+  /** What was built and fetched so far. */
+  realised(): Realised;
   /** Changes whenever the progress may have changed (cheap to poll). */
   readonly version: number;
 }
@@ -131,6 +133,7 @@ export function createNixLogParser(options: NixLogParserOptions = {}): NixLogPar
       return rest === '' ? '' : line(rest);
     },
     progress: () => tracker.progress(),
+    realised: () => tracker.realised(),
     get version() {
       return tracker.version;
     },

@@ -18,7 +18,7 @@
 // - active: the open Build activities. Nix 2.8 sometimes stops a Build activity only when the command ends
 //   (top-level goals with --keep-going), so when the Builds counter says fewer are running than are open, only the
 //   ones that showed a sign of life (start, log line, phase) most recently are listed.
-import type { Progress } from '../../common/contract/index.ts';
+import type { Progress, Realised } from '../../common/contract/index.ts';
 import { ACT, LEVEL, RES } from './nix-log-types.ts';
 
 /** One internal-json event, loosely typed (the parser checks only what it uses). */
@@ -51,6 +51,8 @@ interface BuildActivity {
 
 /** At most this many error messages are kept, each at most MAX_ERROR_CHARS long. */
 export const MAX_ERRORS = 50;
+/** At most this many built and fetched names are kept for the run's summary. */
+export const MAX_REALISED = 1000;
 const MAX_ERROR_CHARS = 4000;
 
 // ESC [ … final byte, ESC ] … BEL/ST, and lone two-byte escapes.
@@ -110,6 +112,11 @@ export class ProgressTracker {
   private copyStops = 0;
   private readonly failedDrvs = new Set<string>();
   private readonly errors: string[] = [];
+  /** Copies from a substituter in flight: the path and where it comes from. */
+  private readonly copies = new Map<string, { path: string; from: string }>();
+  private readonly built: { drvPath: string; name: string }[] = [];
+  private readonly fetched: { name: string; from: string }[] = [];
+  private realisedTruncated = false;
 
   /** Takes one event. */
   add(e: NixEvent): void {
@@ -149,6 +156,8 @@ export class ProgressTracker {
       this.buildStarts++;
     } else if (e.type === ACT.copyPath) {
       this.copyStarts++;
+      // Nix 2.x: fields [path, from, to]; the copy into the local store of a substituted path.
+      if (typeof e.fields[0] === 'string' && typeof e.fields[1] === 'string') this.copies.set(id, { path: e.fields[0], from: e.fields[1] });
     } else if (e.type === ACT.fileTransfer) {
       this.transfers.set(id, 0);
     } else if (e.type !== ACT.builds && e.type !== ACT.copyPaths) {
@@ -165,9 +174,15 @@ export class ProgressTracker {
     if (type === ACT.build) {
       const b = this.builds.get(id);
       this.builds.delete(id);
-      if (b && !b.failed) this.buildStopsOk++;
+      if (b && !b.failed) {
+        this.buildStopsOk++;
+        this.remember(this.built, { drvPath: b.drvPath, name: b.name }); // Nix may say it failed only after the stop
+      }
     } else if (type === ACT.copyPath) {
       this.copyStops++;
+      const c = this.copies.get(id);
+      this.copies.delete(id);
+      if (c) this.remember(this.fetched, { name: derivationName(c.path), from: c.from });
     } else if (type === ACT.fileTransfer) {
       this.finishedBytes += this.transfers.get(id) ?? 0;
       this.transfers.delete(id);
@@ -216,6 +231,16 @@ export class ProgressTracker {
       return;
     }
     this.version++;
+  }
+
+  private remember<T>(list: T[], item: T): void {
+    if (list.length < MAX_REALISED) list.push(item);
+    else this.realisedTruncated = true;
+  }
+
+  /** What the run built (derivation names) and fetched (path names and the cache), as Nix's log says; at most MAX_REALISED of each. */
+  realised(): Realised {
+    return { built: this.built.filter((b) => !this.failedDrvs.has(b.drvPath)).map((b) => b.name), fetched: this.fetched.map((f) => ({ ...f })), truncated: this.realisedTruncated };
   }
 
   /** The Progress now. */

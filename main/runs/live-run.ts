@@ -229,7 +229,7 @@ export class LiveRun {
       ended: isoSeconds(new Date()),
       exitCode: exit.signal === null ? exit.exitCode : null,
       state,
-      progress: { ...progress, active: [], builds: { ...progress.builds, running: 0 } },
+      progress: { ...progress, active: [], builds: { ...progress.builds, running: 0 }, realised: this.parser.realised() },
       generation,
       logBytes: this.logFile.bytes,
     };

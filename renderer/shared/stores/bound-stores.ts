@@ -13,6 +13,7 @@ import { createHistoryStore, type HistoryState } from '../../features/history/st
 import { createLabelStore, type LabelState } from '../../features/labels/store/label-store.ts';
 import { createMachineStore, type MachineState } from '../../features/welcome/store/machine-store.ts';
 import { createPinsStore, type PinsState } from '../../features/pins/store/pins-store.ts';
+import { createPinCostStore, type PinCostState } from '../../features/pins/store/pin-cost-store.ts';
 import { createViewStore, type ViewState } from './view-store.ts';
 import { createRunsStore, type RunsState } from '../../features/runs/store/runs-store.ts';
 import { createSettingsStore, type SettingsState } from '../../features/settings/store/settings-store.ts';
@@ -109,6 +110,10 @@ export const useLabels = <T>(selector: (state: LabelState) => T): T => useStore(
 export const useView = <T>(selector: (state: ViewState) => T): T => useStore(viewStore, selector);
 /** Reads the pins store. */
 export const usePins = <T>(selector: (state: PinsState) => T): T => useStore(pinsStore, selector);
+/** The cost of the pin the dialog shows. */
+export const pinCostStore = createPinCostStore(api);
+/** Reads the pin-cost store. */
+export const usePinCost = <T>(selector: (state: PinCostState) => T): T => useStore(pinCostStore, selector);
 /** Reads the runs store. */
 export const useRuns = <T>(selector: (state: RunsState) => T): T => useStore(runsStore, selector);
 /** Reads the settings store. */

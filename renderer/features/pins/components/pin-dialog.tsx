@@ -10,6 +10,7 @@ import { usePins, useView } from '../../../shared/stores/bound-stores.ts';
 import { DialogError, trapTab, useModal } from '../../../shared/components/dialog-parts.tsx';
 import { Spinner } from '../../../shared/components/icons.tsx';
 import { ProblemList } from './pin-badge.tsx';
+import { PinCostLine, usePinCostSettled } from './pin-cost-line.tsx';
 import { PinTargetForm } from './pin-target-form.tsx';
 import { WiringBlock } from './pin-wiring.tsx';
 
@@ -88,6 +89,7 @@ function Preview({ dialog, target }: { dialog: PinDialogState; target: PinTarget
     <div className="pin-preview" data-testid="pin-preview" data-problems={preview.problems.length}>
       <h3>The entry Gentry will write to <code>{file}</code></h3>
       <pre className="pin-code" data-testid="pin-preview-entry">{entryText(preview.entry)}</pre>
+      <PinCostLine entry={preview.entry} />
       {preview.problems.length === 0 ? (
         <p className="pin-clean" data-testid="pin-preview-clean">Gentry found no conflict with this pin.</p>
       ) : (
@@ -194,7 +196,8 @@ function OpenPinDialog({ dialog }: { dialog: PinDialogState }) {
   const { phase } = dialog;
   const choice = dialog.request.choices[dialog.choice];
   const kindTargets = targetsForKind(targets, dialogKind(dialog) ?? 'system');
-  const pinnable = canPin(dialog);
+  const costSettled = usePinCostSettled(dialog.preview?.entry);
+  const pinnable = canPin(dialog) && costSettled;
   const blocked = hasBlockingProblems(dialog);
 
   useModal(ref, cancelRef);

@@ -8,6 +8,7 @@ import { ErrorDetails } from '../../../shared/components/error-panel.tsx';
 import { Spinner } from '../../../shared/components/icons.tsx';
 import { ProgressPanel } from '../components/progress-panel.tsx';
 import { RunGenerationBanner } from '../components/run-generation-banner.tsx';
+import { RunPinOutcome } from '../components/run-pin-outcome.tsx';
 import { RunHistory, RunStateBadge } from '../components/run-history.tsx';
 import { RunRecipes } from '../components/run-recipes.tsx';
 import { TerminalPanel } from '../components/terminal-panel.tsx';
@@ -102,6 +103,7 @@ export function RunsView() {
             <div className="banner-text"><ErrorDetails error={viewed.error} /></div>
           </div>
         )}
+        {shown && <RunPinOutcome run={shown} />}
         <TerminalPanel interactive={interactive} label={shown ? `Output of ${runLabel(shown)}` : 'Terminal'} tools={<TerminalTools />} />
         {showing === 'none' && (
           <p className="terminal-empty muted" data-testid="terminal-empty">Pick a recipe and press Start: its output shows here, as in a terminal.</p>

@@ -7,17 +7,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../main/infra/log.ts';
-import { runProcess } from '../main/infra/process.ts';
+import { silentLogger } from '../infra/log.ts';
+import { runProcess } from '../infra/process.ts';
 import {
-  copyToCache, type CostRepo, deleteFromStore, instantiateAt, makeCostRepo, narinfoSizes, nixDryRun, nixOut, realise, serve404, serveCache, serveNothing, type TestServer, unreachableUrl,
-} from './pin-cost-fixtures.ts';
-import { NarinfoLookup } from '../main/pins/narinfo.ts';
-import { type PinCost, PinCosts, type PinCostEnv } from '../main/pins/pin-cost.ts';
+  type CostCase, type CostDrvs, type CostRepo, makeCostCase, narinfoSizes, nixDryRun, nixOut, serve404, serveCache, serveNothing, type TestServer, unreachableUrl,
+} from '../../test-support/pin-cost-fixtures.ts';
+import { NarinfoLookup } from './narinfo.ts';
+import { type PinCost, PinCosts, type PinCostEnv } from './pin-cost.ts';
 
 process.env.NIX_CONFIG = 'substituters =\nexperimental-features = nix-command';
 const tmp = mkdtempSync(join(tmpdir(), 'gentry-pin-cost-'));
-const cacheDir = join(tmp, 'binary-cache');
+const cacheDir = join(tmp, 'binary-cache'); // makeCostCase's
 const MiB = 1024 * 1024;
 
 /** The environment of one test: NIX_CONFIG names these substituters, Nix's own caches live under tmp. */
@@ -35,7 +35,7 @@ describe('the cost of a pin, with real Nix and a real binary cache', () => {
   let refused: string;
   const clock = Date.parse('2026-12-03T12:00:00Z');
   // revs[0] (2024): nothing of its own anywhere; revs[1] (2025): its whole closure in the cache; revs[2] (2026): all but kicad in the cache.
-  const drv: Record<'a' | 'b' | 'c', Record<'kicad' | 'libfoo' | 'gcc' | 'libbar', string>> = { a: {} as never, b: {} as never, c: {} as never };
+  let drv: CostDrvs;
   const costs = (substituters: string[], over: Partial<PinCostEnv> = {}) =>
     new PinCosts({ run: runProcess, log: silentLogger, cacheDir: join(tmp, 'gentry-cache'), env: envWith(substituters), evalTimeoutMs: 120_000, requestTimeoutMs: 1500, concurrency: 4, missTtlMs: 3_600_000, now: () => clock, ...over });
   const fetchOf = (rev: string) => ({ kind: 'git' as const, url: `file://${repo.dir}`, rev });
@@ -45,16 +45,11 @@ describe('the cost of a pin, with real Nix and a real binary cache', () => {
     return cost;
   };
 
+  let made: CostCase | null = null;
+
   beforeAll(async () => {
-    repo = makeCostRepo(join(tmp, 'nixpkgs'), ['a', 'b', 'c']);
-    for (const [i, k] of (['a', 'b', 'c'] as const).entries()) for (const attr of ['kicad', 'libfoo', 'gcc', 'libbar'] as const) drv[k][attr] = instantiateAt(repo, repo.revs[i] as string, attr);
-    const libbar = realise(drv.b.libbar); // shared by all three, built here and kept
-    const bOut = realise(drv.b.kicad);
-    const cLibfoo = realise(drv.c.libfoo);
-    copyToCache(cacheDir, [bOut, cLibfoo]);
-    const bPaths = nixOut('nix-store', ['--query', '--requisites', bOut]).split('\n').filter((p) => p !== libbar);
-    const cPaths = nixOut('nix-store', ['--query', '--requisites', cLibfoo]).split('\n');
-    deleteFromStore([...bPaths, ...cPaths]);
+    made = makeCostCase(tmp);
+    ({ repo, drv } = made);
     cache = await serveCache(cacheDir);
     silent = await serveNothing();
     notFound = await serve404();
@@ -62,6 +57,7 @@ describe('the cost of a pin, with real Nix and a real binary cache', () => {
   }, 240_000);
   afterAll(async () => {
     await Promise.all([cache, silent, notFound].filter(Boolean).map((s) => s.close()));
+    made?.remove();
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -163,21 +159,26 @@ describe('the cost of a pin, with real Nix and a real binary cache', () => {
     expect(cache.requests.get(key)).toBe(2);
   });
 
-  it('keeps to the concurrency cap over a real socket (and without the cap the requests do overlap)', async () => {
-    const paths = Array.from({ length: 12 }, (_, i) => `/nix/store/${String(i).padStart(32, 'q')}-x`);
-    const maxInFlight = async (concurrency: number) => {
-      const server = await serveCache(cacheDir);
+  it('keeps to the concurrency cap over a real socket (and without the cap all requests are in flight at once)', async () => {
+    // The server answers narinfo requests only once `hold` of them are waiting at once.
+    const run = async (count: number, concurrency: number, hold: number, timeoutMs: number) => {
+      const paths = Array.from({ length: count }, (_, i) => `/nix/store/${String(i).padStart(32, 'q')}-x`);
+      const server = await serveCache(cacheDir, { holdNarinfos: hold });
       try {
-        const l = new NarinfoLookup({ log: silentLogger, cacheDir: null, timeoutMs: 1500, concurrency, missTtlMs: 60_000, now: () => clock });
+        const l = new NarinfoLookup({ log: silentLogger, cacheDir: null, timeoutMs, concurrency, missTtlMs: 60_000, now: () => clock });
         const answers = await l.lookupAll([server.url], paths);
-        expect([...(answers.get(server.url)?.values() ?? [])].map((a) => a.state)).toEqual(Array(12).fill('miss'));
-        expect([...server.requests.values()].reduce((s, n) => s + n, 0)).toBe(12);
-        return server.maxInFlight;
+        expect([...server.requests.values()].reduce((s, n) => s + n, 0)).toBe(count);
+        const states = [...(answers.get(server.url)?.values() ?? [])].map((a) => (a.state === 'error' ? a.reason.replace(server.url, 'SERVER') : a.state));
+        return { states, maxInFlight: server.maxInFlight };
       } finally {
         await server.close();
       }
     };
-    expect(await maxInFlight(2)).toBeLessThanOrEqual(2);
-    expect(await maxInFlight(12)).toBeGreaterThan(2);
+    // Uncapped: all 12 are waiting together, so all are answered.
+    expect(await run(12, 12, 12, 5000)).toEqual({ states: Array(12).fill('miss'), maxInFlight: 12 });
+    // Capped at 2: answered in pairs.
+    expect(await run(12, 2, 2, 5000)).toEqual({ states: Array(12).fill('miss'), maxInFlight: 2 });
+    // Capped at 2 against a server that waits for 3: never 3 at once, so every request runs into its timeout.
+    expect(await run(4, 2, 3, 400)).toEqual({ states: Array(4).fill('SERVER did not answer within 0.4 s'), maxInFlight: 2 });
   });
 });
