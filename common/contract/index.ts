@@ -6,8 +6,10 @@ import { bootCalls } from './boot.ts';
 import { diffCalls } from './diff.ts';
 import type { GentryErrorShape } from './errors.ts';
 import { generationCalls, generationEvents } from './generations.ts';
+import { guixCalls } from './guix.ts';
 import { historyCalls } from './history.ts';
 import { labelCalls } from './labels.ts';
+import { pathCalls } from './path.ts';
 import { pinCalls } from './pins.ts';
 import { runCalls, runEvents } from './runs.ts';
 import { settingsCalls } from './settings.ts';
@@ -20,6 +22,7 @@ export * from './generations.ts';
 export * from './guix.ts';
 export * from './history.ts';
 export * from './labels.ts';
+export * from './path.ts';
 export * from './pins.ts';
 export * from './runs.ts';
 export * from './settings.ts';
@@ -36,6 +39,8 @@ export const calls = {
   ...runCalls,
   ...pinCalls,
   ...historyCalls,
+  ...guixCalls,
+  ...pathCalls,
 } as const;
 
 /** Every event main pushes to the UI: its payload schema. */

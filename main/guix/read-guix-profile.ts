@@ -122,3 +122,10 @@ export async function readGuixProfile(kind: GuixProfileKind, path: string, opts:
   reading.generations = out;
   return reading;
 }
+
+/** Reads generation `n` of the profile link `path` alone, or null when the profile has no such generation. */
+export async function readGuixGeneration(kind: GuixProfileKind, path: string, n: number, opts: ReadGuixOptions = {}): Promise<GuixGeneration | null> {
+  const links = await readGuixLinks(path);
+  if (!links.numbers.includes(n)) return null;
+  return readGeneration(kind, path, n, links.current, opts);
+}
