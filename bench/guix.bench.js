@@ -4,9 +4,8 @@
 // Guix code in reach (no Guix state directory: the Guix readers are never loaded). Replaces its section of docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { ensureGuixOracle, GUIX_ORACLE_DIR, guixOracleCache } from '../test-support/guix-oracle.ts';
+import { cpus, homedir, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { buildGuixBenchProfile, ENTRIES, GENERATIONS } from './guix-bench-world.js';
 
 const root = dirname(import.meta.dirname);
@@ -32,23 +31,26 @@ function race(pair) {
   });
 }
 
-ensureGuixOracle();
+// Guix's own code: shared/guix-oracle beside the checkout (or GUIX_ORACLE_DIR), compiled once into its cache.
+const GUIX_ORACLE_DIR = process.env.GUIX_ORACLE_DIR ?? resolve(root, '../shared/guix-oracle');
+const oracleCache = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'guix-oracle');
+if (spawnSync(join(GUIX_ORACLE_DIR, 'compile.sh'), [oracleCache], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error(`the Guix oracle at ${GUIX_ORACLE_DIR} cannot be compiled; set GUIX_ORACLE_DIR`);
 const scratch = mkdtempSync(join(tmpdir(), 'gentry-guix-bench-'));
 try {
   const started = performance.now();
-  const w = buildGuixBenchProfile(join(scratch, 'root'));
+  const system = buildGuixBenchProfile(join(scratch, 'root'));
   const buildSecs = ((performance.now() - started) / 1000).toFixed(1);
   const env = { ...process.env, HOME: join(scratch, 'home'), XDG_CACHE_HOME: join(scratch, 'cache'), XDG_STATE_HOME: join(scratch, 'state'), GUIX_STATE_DIRECTORY: join(scratch, 'no-guix'), TZ: 'UTC', LC_ALL: 'C' };
   const noNix = ['--system-profile', join(scratch, 'no-nix/system')];
-  const check = JSON.parse(spawnSync(process.execPath, [BIN, 'list', '--json', '--guix-system-profile', w.system, ...noNix], { env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }).stdout);
+  const check = JSON.parse(spawnSync(process.execPath, [BIN, 'list', '--json', '--guix-system-profile', system, ...noNix], { env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }).stdout);
   const gens = check.guixProfiles[0].generations;
   if (gens.length !== GENERATIONS || gens.some((g) => g.packages.length !== ENTRIES || g.problem !== null)) throw new Error('gentry did not read the bench profile whole');
-  const oracleEnv = { ...process.env, GUIX_ORACLE_CACHE: guixOracleCache() };
+  const oracleEnv = { ...process.env, GUIX_ORACLE_CACHE: oracleCache };
   const [gentry, oracle] = race([
-    [process.execPath, [BIN, 'list', '--guix-system-profile', w.system, ...noNix], env],
-    [join(GUIX_ORACLE_DIR, 'run.sh'), [w.system, '--text'], oracleEnv],
+    [process.execPath, [BIN, 'list', '--guix-system-profile', system, ...noNix], env],
+    [join(GUIX_ORACLE_DIR, 'run.sh'), [system, '--text'], oracleEnv],
   ]);
-  const [gentryJson] = race([[process.execPath, [BIN, 'list', '--json', '--guix-system-profile', w.system, ...noNix], env], [process.execPath, ['-e', '0'], env]]);
+  const [gentryJson] = race([[process.execPath, [BIN, 'list', '--json', '--guix-system-profile', system, ...noNix], env], [process.execPath, ['-e', '0'], env]]);
   // A pure-Nix machine (no Guix state directory) against the same with the Guix code taken out of reach: gentry list
   // --json on an empty Nix world, the only difference is where GUIX_STATE_DIRECTORY points.
   const [pureNix, guixEmpty] = race([
