@@ -35,8 +35,11 @@ beforeAll(async () => {
   nix = await buildWorld({ preset: 'small' });
   // A command of the NixOS system's current generation, and its package as its store name says.
   const sw = join(nix.currentSystem, 'sw/bin');
-  // (one whose store name is NAME-VERSION with a version of digits and dots, no output suffix such as -bin)
-  const command = executables(sw).find((n) => n !== 'nixos-version' && /\/nix\/store\/[0-9a-z]{32}-[^/]+-[0-9][0-9.]*\//.test(realpathSync(join(sw, n))))!;
+  // (one whose store name is NAME-VERSION with a version of digits and dots, no output suffix such as -bin,
+  // and one that neither home-manager nor the nix-env profile has, so that only two versions of it are on PATH)
+  const elsewhere = new Set([...executables(join(nix.homeProfile, 'home-path/bin')), ...executables(join(nix.userProfile, 'bin'))]);
+  const command = executables(sw).find((n) => n !== 'nixos-version' && !elsewhere.has(n) && /\/nix\/store\/[0-9a-z]{32}-[^/]+-[0-9][0-9.]*\//.test(realpathSync(join(sw, n))));
+  if (command === undefined) throw new Error(`the Nix world (seed ${nix.seed}) has no command of its own in the system's sw/bin`);
   const item = /\/nix\/store\/[0-9a-z]{32}-([^/]+)/.exec(realpathSync(join(sw, command)))![1]!;
   const { name, version } = parseDrvName(item);
   shared = { command, nixPackage: name, nixVersion: version, guixVersion: `${version}.99` };
