@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import type { PathCommand, PathDir, PathProfile, PathProfileKind, PathProvider, PathReport } from '../../common/contract/index.ts';
 import { parseDrvName } from '../../common/drv-name.ts';
 import { compareVersions } from '../../common/compare-versions.ts';
-import { readGuixFile } from '../guix/guix-file.ts';
+import { parseGuixText, readGuixText } from '../guix/guix-file.ts';
 import { guixGenerationFile, readGuixLinks } from '../guix/guix-links.ts';
 import { guixPresent } from '../guix/guix-locations.ts';
 import { manifestFromSexp, type GuixManifestEntry } from '../guix/manifest.ts';
+import { fastManifest } from '../guix/manifest-fast.ts';
 import type { MachinePaths } from '../nix/locations.ts';
 import { readProfileLinks } from '../nix/profile-links.ts';
 
@@ -79,16 +80,22 @@ function nixPackage(storeItem: string): { name: string; version: string } {
 async function guixItems(g: KnownGeneration): Promise<Map<string, GuixManifestEntry>> {
   const file = g.profile.kind === 'guix-user' ? `${g.link}/manifest` : `${g.link}/profile/manifest`;
   const out = new Map<string, GuixManifestEntry>();
-  const r = await readGuixFile(file);
+  const r = await readGuixText(file);
   if (!r.ok) return out;
   try {
+    let entries = fastManifest(r.text)?.entries ?? null;
+    if (entries === null) {
+      const parsed = parseGuixText(file, r.text);
+      if (!parsed.ok) return out;
+      entries = manifestFromSexp(parsed.datum).entries;
+    }
     const walk = (es: GuixManifestEntry[]) => {
       for (const e of es) {
         if (!out.has(e.item)) out.set(e.item, e);
         walk(e.dependencies);
       }
     };
-    walk(manifestFromSexp(r.datum).entries);
+    walk(entries);
   } catch {
     // an unreadable manifest: the store name is split instead
   }
