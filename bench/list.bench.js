@@ -135,3 +135,6 @@ in \`~/.cache/gentry/closure-sizes.json\`, and a warm run only measures generati
 
 // The gentry command's own figures (start-up, list, diff against the tools a person would otherwise run).
 await import('./cli.bench.js');
+
+// Guix beside Nix: gentry list on a Guix system profile against Guix's own code (bench/guix.bench.js).
+await import('./guix.bench.js');

@@ -83,6 +83,8 @@ const GROUPS = {
   runs: async (deps: ServiceDeps) => (await import('./runs/run-services.ts')).runHandlers(deps),
   pins: async (deps: ServiceDeps) => ({ handlers: (await import('./pins/pin-services.ts')).pinHandlers(deps) }),
   pinCost: async (deps: ServiceDeps) => ({ handlers: (await import('./pins/pin-cost-services.ts')).pinCostHandlers(deps) }),
+  guix: async (deps: ServiceDeps) => ({ handlers: (await import('./guix/guix-services.ts')).guixHandlers(deps) }),
+  path: async (deps: ServiceDeps) => ({ handlers: (await import('./path/path-services.ts')).pathHandlers(deps) }),
 } satisfies Record<string, (deps: ServiceDeps, o: GroupOptions) => Promise<HandlerGroup>>;
 
 type GroupName = keyof typeof GROUPS;
@@ -124,6 +126,8 @@ export const GROUP_OF: { [K in CallName]: { [G in GroupName]: K extends keyof Gr
   pinSuggestions: 'pins',
   pinCost: 'pinCost',
   rankPinCosts: 'pinCost',
+  guixDiff: 'guix',
+  commandPath: 'path',
 };
 
 /** Creates the services for one machine. */
@@ -233,7 +237,7 @@ export function doorPaths(start: Pick<DoorStart, 'options' | 'env' | 'homeDir' |
   const s = (k: string) => (typeof start.options[k] === 'string' ? (start.options[k] as string) : undefined);
   return machinePaths(
     { env: start.env, homeDir: start.homeDir, user: start.user },
-    { systemProfile: s('system-profile'), homeProfile: s('home-profile'), userProfile: s('user-profile'), bootedSystem: s('booted-system'), nixDb: s('nix-db') },
+    { systemProfile: s('system-profile'), homeProfile: s('home-profile'), userProfile: s('user-profile'), bootedSystem: s('booted-system'), nixDb: s('nix-db'), guixSystemProfile: s('guix-system-profile'), guixHomeProfile: s('guix-home-profile'), guixUserProfile: s('guix-user-profile') },
   );
 }
 

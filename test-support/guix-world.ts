@@ -2,7 +2,7 @@
 // /gnu/store-shaped items under the root (links inside items carry the root so Guix's own code can follow them),
 // manifests as Guix writes them (four ;; lines, a blank line, the form), one-line parameters and provenance.
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { bool, int, list, type Sexp, str, sym, writeSexp } from '../main/guix/sexp.ts';
 
@@ -174,8 +174,10 @@ export class GuixWorld {
     mkdirSync(dir, { recursive: true });
     for (const [file, content] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
-      if (typeof content === 'string') writeFileSync(join(dir, file), content);
-      else symlinkSync(this.onDisk(content.linkTo), join(dir, file));
+      if (typeof content === 'string') {
+        writeFileSync(join(dir, file), content);
+        if (content.startsWith('#!')) chmodSync(join(dir, file), 0o755); // a script: executable, as a package's commands are
+      } else symlinkSync(this.onDisk(content.linkTo), join(dir, file));
     }
     return path;
   }
@@ -199,15 +201,24 @@ export class GuixWorld {
     symlinkSync(style === 'relative' ? `${profile.split('/').pop()}-${n}-link` : `${profile}-${n}-link`, profile);
   }
 
-  /** A profile item holding `manifest` (and a bin/ directory). */
-  profileItem(seed: string, manifest: string): string {
-    return this.item('profile', seed, { manifest, 'bin/.keep': '' });
+  /** A package's store item (the name manifestText gives the entry) with an executable bin/COMMAND for each command. */
+  tool(name: string, version: string, commands: string[]): string {
+    const files: Record<string, ItemFile> = {};
+    for (const c of commands) files[`bin/${c}`] = `#!/bin/sh\necho ${name} ${version}\n`;
+    return this.item(`${name}-${version}`, `${name}-${version}`, files);
+  }
+
+  /** A profile item holding `manifest` and bin/: the `bin` links (command → the store item providing bin/COMMAND), as Guix's profile builder links them. */
+  profileItem(seed: string, manifest: string, bin: Record<string, string> = {}): string {
+    const files: Record<string, ItemFile> = { manifest, 'bin/.keep': '' };
+    for (const [command, item] of Object.entries(bin)) files[`bin/${command}`] = { linkTo: `${item}/bin/${command}` };
+    return this.item('profile', seed, files);
   }
 
   /** A system generation: parameters, provenance, profile (with manifest), and the other links Guix puts there. */
-  systemGeneration(n: number, g: { boot: BootSpec | string | null; provenance: string | null; manifest: string | null }): string {
+  systemGeneration(n: number, g: { boot: BootSpec | string | null; provenance: string | null; manifest: string | null; bin?: Record<string, string> }): string {
     const seed = `system-${n}-${this.root}`;
-    const profile = g.manifest === null ? this.item('profile', seed, { 'bin/.keep': '' }) : this.profileItem(seed, g.manifest);
+    const profile = g.manifest === null ? this.item('profile', seed, { 'bin/.keep': '' }) : this.profileItem(seed, g.manifest, g.bin);
     const files: Record<string, ItemFile> = { profile: { linkTo: profile }, locale: '', 'etc/.keep': '', activate: '#!/bin/sh\n' };
     if (g.boot !== null) files.parameters = typeof g.boot === 'string' ? g.boot : parametersText(g.boot);
     if (g.provenance !== null) files.provenance = g.provenance;
@@ -217,9 +228,9 @@ export class GuixWorld {
   }
 
   /** A home generation: provenance and profile. */
-  homeGeneration(user: string, n: number, g: { provenance: string | null; manifest: string | null }): string {
+  homeGeneration(user: string, n: number, g: { provenance: string | null; manifest: string | null; bin?: Record<string, string> }): string {
     const seed = `home-${user}-${n}-${this.root}`;
-    const profile = g.manifest === null ? this.item('profile', seed, { 'bin/.keep': '' }) : this.profileItem(seed, g.manifest);
+    const profile = g.manifest === null ? this.item('profile', seed, { 'bin/.keep': '' }) : this.profileItem(seed, g.manifest, g.bin);
     const files: Record<string, ItemFile> = { profile: { linkTo: profile }, 'setup-environment': '', activate: '' };
     if (g.provenance !== null) files.provenance = g.provenance;
     const item = this.item('home', seed, files);
@@ -228,9 +239,9 @@ export class GuixWorld {
   }
 
   /** A user profile generation: the profile item itself. */
-  userGeneration(user: string, n: number, manifest: string | null): string {
+  userGeneration(user: string, n: number, manifest: string | null, bin?: Record<string, string>): string {
     const seed = `user-${user}-${n}-${this.root}`;
-    const item = manifest === null ? this.item('profile', seed, { 'bin/.keep': '' }) : this.profileItem(seed, manifest);
+    const item = manifest === null ? this.item('profile', seed, { 'bin/.keep': '' }) : this.profileItem(seed, manifest, bin);
     this.link(this.userProfile(user), n, item);
     return item;
   }

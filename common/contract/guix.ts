@@ -57,3 +57,53 @@ export const GuixProfileSchema = z.object({
 export type GuixProfileKind = z.infer<typeof GuixProfileKindSchema>;
 export type GuixProfile = z.infer<typeof GuixProfileSchema>;
 export type GuixGenerationRow = z.infer<typeof GuixGenerationSchema>;
+
+/** A generation of one of the Guix profiles, as the diff call takes it. */
+export const GuixGenerationRefSchema = z.object({ kind: GuixProfileKindSchema, number: z.number().int().positive().max(4294967295) }).strict();
+
+/** How a package (by name and output) changed between two Guix generations. */
+export const GuixPackageStatusSchema = z.enum(['added', 'removed', 'upgraded', 'downgraded', 'changed']);
+
+/** One package name and output whose entries differ; `changed`: same versions, other store items. */
+export const GuixPackageChangeSchema = z.object({
+  name: z.string(),
+  output: z.string(),
+  status: GuixPackageStatusSchema,
+  /** Versions before and after (a name and output is usually installed once: one version or none). */
+  before: z.array(z.string()),
+  after: z.array(z.string()),
+  itemsBefore: z.array(z.string()),
+  itemsAfter: z.array(z.string()),
+});
+
+/** A channel whose commit moved (or that was added or removed) between two generations. */
+export const GuixChannelChangeSchema = z.object({
+  name: z.string(),
+  url: z.string(),
+  /** Null: the channel is not in that generation (or records no commit). */
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+
+/** One side of a Guix diff. */
+export const GuixDiffSideSchema = z.object({ kind: GuixProfileKindSchema, number: z.number().int().positive(), fileName: z.string(), storePath: z.string().nullable() });
+
+/** What `gentry diff guix-user:1 guix-user:3 --json` prints and the `guixDiff` call returns. */
+export const GuixDiffSchema = z.object({
+  from: GuixDiffSideSchema,
+  to: GuixDiffSideSchema,
+  packages: z.array(GuixPackageChangeSchema),
+  channels: z.array(GuixChannelChangeSchema),
+  summary: z.object({ added: z.number().int().nonnegative(), removed: z.number().int().nonnegative(), upgraded: z.number().int().nonnegative(), downgraded: z.number().int().nonnegative(), changed: z.number().int().nonnegative(), channelsMoved: z.number().int().nonnegative() }),
+});
+
+/** Calls on the Guix profiles (main/guix/guix-services.ts). */
+export const guixCalls = {
+  /** The package and channel diff between two Guix generations (of one profile or two). */
+  guixDiff: { input: z.object({ from: GuixGenerationRefSchema, to: GuixGenerationRefSchema }).strict(), output: GuixDiffSchema },
+} as const;
+
+export type GuixGenerationRef = z.infer<typeof GuixGenerationRefSchema>;
+export type GuixPackageChange = z.infer<typeof GuixPackageChangeSchema>;
+export type GuixChannelChange = z.infer<typeof GuixChannelChangeSchema>;
+export type GuixDiff = z.infer<typeof GuixDiffSchema>;

@@ -6,8 +6,10 @@ import { bootCalls } from './boot.ts';
 import { diffCalls } from './diff.ts';
 import type { GentryErrorShape } from './errors.ts';
 import { generationCalls, generationEvents } from './generations.ts';
+import { guixCalls } from './guix.ts';
 import { historyCalls } from './history.ts';
 import { labelCalls } from './labels.ts';
+import { pathCalls } from './path.ts';
 import { pinCalls } from './pins.ts';
 import { pinCostCalls } from './pin-cost.ts';
 import { runCalls, runEvents } from './runs.ts';
@@ -21,6 +23,7 @@ export * from './generations.ts';
 export * from './guix.ts';
 export * from './history.ts';
 export * from './labels.ts';
+export * from './path.ts';
 export * from './pins.ts';
 export * from './pin-cost.ts';
 export * from './runs.ts';
@@ -39,6 +42,8 @@ export const calls = {
   ...pinCalls,
   ...pinCostCalls,
   ...historyCalls,
+  ...guixCalls,
+  ...pathCalls,
 } as const;
 
 /** Every event main pushes to the UI: its payload schema. */

@@ -13,6 +13,9 @@ export const COMMON_OPTIONS = {
   'user-profile': { type: 'string' },
   'booted-system': { type: 'string' },
   'nix-db': { type: 'string' },
+  'guix-system-profile': { type: 'string' },
+  'guix-home-profile': { type: 'string' },
+  'guix-user-profile': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -39,6 +42,7 @@ export const COMMANDS = {
     'dry-run': { type: 'boolean' },
     cost: { type: 'boolean' },
   },
+  path: { path: { type: 'string' } },
   progress: {},
   serve: { port: { type: 'string' }, open: { type: 'boolean' }, esp: { type: 'string' }, efivars: { type: 'string' } },
   demo: { dir: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, electron: { type: 'boolean' }, esp: { type: 'string' }, efivars: { type: 'string' } },
@@ -59,11 +63,11 @@ export interface ParsedArgs {
 export const USAGE = `Usage: gentry <command> [options]
 
 Commands:
-  list                 every system, home-manager and user generation
+  list                 every system, home-manager and user generation (and Guix's, where it is there)
   diff A B             the package diff between two generations; A and B are N (system profile),
                        home:N, PROFILE:N (system-profiles/PROFILE), user:N, current, booted, or a
-                       store path
-  history [--last N] [--profile system|home|user|PROFILE]
+                       store path; or two Guix generations, guix-system:N, guix-home:N, guix-user:N
+  history [--last N] [--profile system|home|user|PROFILE|guix-system|guix-home|guix-user]
                        each generation against the one before it (default: the last 10)
   switch N [--mode switch|boot|test] [--profile NAME] [--yes]
                        show the diff from the current generation, then switch (or boot, or test)
@@ -90,6 +94,7 @@ Commands:
   pins remove ATTR --overlay DIR
   pins suggest ATTR [--nixpkgs-git DIR] [--cost [--source SRC] [--rev REV,REV…]]
                        pin one package to an older version through an overlay (docs/pins.md)
+  path [--path DIRS]   which profile's command runs on PATH and which it shadows (Guix and Nix)
   progress             read Nix's --log-format internal-json on standard input and show progress;
                        with --json, print the counts at the end (exit 1 when a build failed)
   serve [--port N] [--open] [--esp PATH] [--efivars PATH]
@@ -106,6 +111,8 @@ Options for every command:
   --user-profile PATH     default: where ~/.nix-profile points
   --booted-system PATH    default /run/booted-system
   --nix-db PATH           default /nix/var/nix/db/db.sqlite
+  --guix-system-profile PATH, --guix-home-profile PATH, --guix-user-profile PATH
+                          Guix's profiles (default: under $GUIX_STATE_DIRECTORY, else /var/guix)
   --json                  print JSON (docs/cli.md has the shapes)
 
 Exit status: 0 done, 1 failed, 2 bad usage.`;

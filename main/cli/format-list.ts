@@ -1,6 +1,7 @@
 // The text form of `gentry list`: one table per profile, readable in 80 columns.
 import type { Generation, Profile, ProfileList } from '../../common/contract/index.ts';
 import { formatSize } from '../../common/format-size.ts';
+import { formatGuixProfile } from './format-guix.ts';
 
 /** A closure size for the table, `-` when unknown. */
 function formatBytes(n: number | null): string {
@@ -48,5 +49,5 @@ export function formatProfile(p: Profile): string {
 
 /** Renders every profile. */
 export function formatProfileList(list: ProfileList): string {
-  return list.profiles.map(formatProfile).join('\n\n');
+  return [...list.profiles.map(formatProfile), ...(list.guixProfiles ?? []).map(formatGuixProfile)].join('\n\n');
 }

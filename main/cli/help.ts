@@ -15,6 +15,9 @@ const PATH_OPTIONS = `Options for every command:
   --user-profile PATH     the per-user profile (default: where ~/.nix-profile points)
   --booted-system PATH    default /run/booted-system
   --nix-db PATH           default /nix/var/nix/db/db.sqlite
+  --guix-system-profile PATH  default $GUIX_STATE_DIRECTORY/profiles/system (/var/guix/profiles/system)
+  --guix-home-profile PATH    default /var/guix/profiles/per-user/$USER/guix-home
+  --guix-user-profile PATH    default /var/guix/profiles/per-user/$USER/guix-profile
   --json                  print JSON (docs/cli.md has the shapes)
   -h, --help              this text`;
 
@@ -23,24 +26,24 @@ const GENERATION = 'N is a generation of the system profile (or of the profile -
 const HELP: Record<Exclude<CommandName, 'help'>, CommandHelp> = {
   list: {
     usage: ['gentry list [--json]'],
-    summary: 'Every system, home-manager and user generation: date, versions, kernel, closure size, labels, and what could not be read.',
+    summary: 'Every system, home-manager and user generation: date, versions, kernel, closure size, labels, and what could not be read. Where Guix is there too, its system, home and user profiles follow (channels, boot label, packages).',
     options: [],
     examples: ['gentry list', 'gentry list --json | jq ".profiles[0].generations[-1]"'],
   },
   diff: {
     usage: ['gentry diff A B [--json]'],
-    summary: 'The package diff between two generations. A and B are N (system profile), home:N, PROFILE:N (system-profiles/PROFILE), user:N, current, booted, or a store path.',
+    summary: 'The package diff between two generations. A and B are N (system profile), home:N, PROFILE:N (system-profiles/PROFILE), user:N, current, booted, or a store path; or both Guix generations, guix-system:N, guix-home:N or guix-user:N (packages by name and output, and the channel commits that moved).',
     options: [],
-    examples: ['gentry diff 41 42', 'gentry diff booted current', 'gentry diff home:7 home:8 --json'],
+    examples: ['gentry diff 41 42', 'gentry diff booted current', 'gentry diff home:7 home:8 --json', 'gentry diff guix-user:1 guix-user:3'],
   },
   history: {
-    usage: ['gentry history [--last N] [--profile system|home|user|PROFILE] [--json]'],
+    usage: ['gentry history [--last N] [--profile system|home|user|PROFILE|guix-system|guix-home|guix-user] [--json]'],
     summary: 'Each generation against the one before it.',
     options: [
       ['--last N', 'how many of the newest generations (default 10)'],
-      ['--profile NAME', 'system (default), home, user, or a system-profiles/ name'],
+      ['--profile NAME', 'system (default), home, user, a system-profiles/ name, or guix-system, guix-home, guix-user'],
     ],
-    examples: ['gentry history --last 3', 'gentry history --profile home --json'],
+    examples: ['gentry history --last 3', 'gentry history --profile home --json', 'gentry history --profile guix-system'],
   },
   switch: {
     usage: ['gentry switch N|home:N|PROFILE:N [--mode switch|boot|test] [--profile NAME] [--yes] [--json]'],
@@ -113,6 +116,12 @@ const HELP: Record<Exclude<CommandName, 'help'>, CommandHelp> = {
       ['--cost', 'with suggest: rank the revisions (and --rev ones) by cost: nothing to build, smallest download, newest'],
     ],
     examples: ['gentry pins suggest kicad', 'gentry pins suggest kicad --cost', 'gentry pins add kicad --overlay ~/nixos/pins --from-generation 40 --dry-run', 'gentry pins add kicad --overlay ~/nixos/pins --from-generation 40', 'gentry pins check --overlay ~/nixos/pins'],
+  },
+  path: {
+    usage: ['gentry path [--path DIRS] [--json]'],
+    summary: 'Which one wins on PATH: for each command in a PATH directory of a known profile (Guix system, Guix home, Guix user, NixOS system, home-manager, the Nix user profile), the profile and generation of the one that runs and of those it shadows; one package at different versions (in both stores, or in one) is flagged.',
+    options: [['--path DIRS', 'the directories, separated by colons (default: $PATH)']],
+    examples: ['gentry path', 'gentry path --path ~/.guix-home/profile/bin:/run/current-system/sw/bin --json'],
   },
   progress: {
     usage: ['nix-build … --log-format internal-json -v 2>&1 | gentry progress [--json]'],

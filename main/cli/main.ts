@@ -20,6 +20,7 @@ const COMMANDS: Record<Exclude<CommandName, 'help'>, () => Promise<CommandModule
   boot: () => import('./boot-cli.ts'),
   label: () => import('./label-cli.ts'),
   pins: () => import('./pins-cli.ts'),
+  path: () => import('./path-cli.ts'),
   progress: () => import('./progress-cli.ts'),
   serve: () => import('./serve-cli.ts'),
   demo: () => import('./serve-cli.ts'),

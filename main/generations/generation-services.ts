@@ -13,7 +13,7 @@ import { readProfileLinks } from '../nix/profile-links.ts';
 import { profilePath } from '../nix/profile-path.ts';
 import { listProfiles } from '../nix/read-model.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { listGuixProfiles } from '../guix/guix-listing.ts';
+import { guixPresent } from '../guix/guix-locations.ts';
 import { deleteHome, switchHome } from './home-actions.ts';
 import { previewDelete, previewSwitch } from './previews.ts';
 import { helperUnavailable } from '../helper/helper-readiness.ts';
@@ -66,7 +66,9 @@ export function generationHandlers(deps: ServiceDeps, options: GenerationOptions
     listProfiles: async () => {
       const { labels, problems } = await readLabelsReport(deps.stateDir);
       const list = applyLabels(await listProfiles(deps.paths(), await getSizer()), labels, problems);
-      const guix = await listGuixProfiles(deps.paths().guix);
+      // The Guix readers load only where there is something of Guix: a pure-Nix listing costs one stat more.
+      const guixPaths = deps.paths().guix;
+      const guix = (await guixPresent(guixPaths)) ? await (await import('../guix/guix-listing.ts')).listGuixProfiles(guixPaths) : null;
       return guix === null ? list : { ...list, guixProfiles: guix };
     },
     history: async ({ kind, name }) => ({ points: await profileHistory(await profilePath(deps.paths(), kind, name), kind, await deps.reader(), historyMemo) }),

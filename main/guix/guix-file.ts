@@ -10,8 +10,27 @@ export const GUIX_FILE_MAX_BYTES = 32 * 1024 * 1024;
 /** What reading a file found: its datum, that it is missing, or a problem sentence. */
 export type GuixFileResult = { ok: true; datum: Sexp } | { ok: false; missing: boolean; problem: string };
 
+/** What reading a file's text found. */
+export type GuixTextResult = { ok: true; text: string } | { ok: false; missing: boolean; problem: string };
+
 /** Reads and parses `file`; never throws. */
 export async function readGuixFile(file: string, maxBytes = GUIX_FILE_MAX_BYTES): Promise<GuixFileResult> {
+  const r = await readGuixText(file, maxBytes);
+  return r.ok ? parseGuixText(file, r.text) : r;
+}
+
+/** Parses the text of `file` with the strict reader; never throws a reader error. */
+export function parseGuixText(file: string, text: string): GuixFileResult {
+  try {
+    return { ok: true, datum: readSexp(text) };
+  } catch (err) {
+    if (err instanceof SexpError) return { ok: false, missing: false, problem: `${file} is not readable Scheme data: ${err.message}` };
+    throw err;
+  }
+}
+
+/** Reads `file`'s text (safely, size-capped); never throws. */
+export async function readGuixText(file: string, maxBytes = GUIX_FILE_MAX_BYTES): Promise<GuixTextResult> {
   let text: string;
   try {
     const handle = await openRegularFile(file);
@@ -30,17 +49,12 @@ export async function readGuixFile(file: string, maxBytes = GUIX_FILE_MAX_BYTES)
         got += bytesRead;
         if (got > maxBytes) return { ok: false, missing: false, problem: `${file} is larger than ${maxBytes} bytes, more than Guix writes there; Gentry does not read it` };
       }
-      text = Buffer.concat(chunks).toString('utf8');
+      text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
     } finally {
       await handle.close();
     }
   } catch (err) {
     return { ok: false, missing: false, problem: (err as Error).message };
   }
-  try {
-    return { ok: true, datum: readSexp(text) };
-  } catch (err) {
-    if (err instanceof SexpError) return { ok: false, missing: false, problem: `${file} is not readable Scheme data: ${err.message}` };
-    throw err;
-  }
+  return { ok: true, text };
 }

@@ -1,8 +1,8 @@
 // The Guix profiles of a machine for the profile listing (common/contract/guix.ts): nothing at all where there is
 // no Guix state directory, else each of the three profiles that exists, read by read-guix-profile.ts.
-import { lstat, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import type { GuixGenerationRow, GuixProfile, GuixProfileKind } from '../../common/contract/index.ts';
-import type { GuixProfilePaths } from './guix-locations.ts';
+import { type GuixProfilePaths, guixPresent } from './guix-locations.ts';
 import { type GuixGeneration, type GuixProfileReading, type ReadGuixOptions, readGuixProfile } from './read-guix-profile.ts';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString().replace(/\.\d{3}Z$/, 'Z'));
@@ -36,13 +36,11 @@ const exists = (p: string) => lstat(p).then(() => true, () => false);
 
 /** The Guix profiles at `paths` that exist, or null when there is no Guix state directory (a machine without Guix). */
 export async function listGuixProfiles(paths: GuixProfilePaths | undefined, opts: ReadGuixOptions = {}): Promise<GuixProfile[] | null> {
-  if (paths === undefined) return null;
-  const isDir = await stat(paths.stateDirectory).then((s) => s.isDirectory(), () => false);
-  if (!isDir) return null;
+  if (!(await guixPresent(paths)) || paths === undefined) return null;
   const out: GuixProfile[] = [];
   for (const [kind, path] of [['guix-system', paths.system], ['guix-home', paths.home], ['guix-user', paths.user]] as const) {
     const reading = await readGuixProfile(kind, path, opts);
-    if (reading.numbers.length === 0 && !(await exists(path))) continue;
+    if (reading.numbers.length === 0 && !paths.explicit?.includes(kind) && !(await exists(path))) continue;
     out.push(guixProfileRow(reading));
   }
   return out;

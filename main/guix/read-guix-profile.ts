@@ -2,10 +2,11 @@
 // malformed becomes a `problem` on that generation; every generation is listed; nothing here throws.
 import { access } from 'node:fs/promises';
 import { bootParametersFromSexp, type GuixBootParameters } from './boot-parameters.ts';
-import { readGuixFile } from './guix-file.ts';
+import { parseGuixText, readGuixFile, readGuixText } from './guix-file.ts';
 import { canonicalFileName, generationTimes, guixGenerationFile, readGuixLinks } from './guix-links.ts';
 import type { GuixProfileKind } from './guix-locations.ts';
 import { type GuixManifest, manifestFromSexp } from './manifest.ts';
+import { fastManifest } from './manifest-fast.ts';
 import { type GuixProvenance, provenanceFromSexp } from './provenance.ts';
 import type { Sexp } from './sexp.ts';
 
@@ -40,6 +41,28 @@ export interface GuixProfileReading {
   generations: GuixGeneration[];
   /** Set when the profile itself cannot be read. */
   problem?: string;
+}
+
+/** A manifest: the plain version-4 form scanned fast (manifest-fast.ts), anything else through the strict reader. */
+async function readManifest(file: string, problems: string[]): Promise<GuixManifest | null> {
+  const r = await readGuixText(file);
+  if (!r.ok) {
+    problems.push(r.problem);
+    return null;
+  }
+  const fast = fastManifest(r.text);
+  if (fast !== null) return fast;
+  const parsed = parseGuixText(file, r.text);
+  if (!parsed.ok) {
+    problems.push(parsed.problem);
+    return null;
+  }
+  try {
+    return manifestFromSexp(parsed.datum);
+  } catch (err) {
+    problems.push(`${file}: ${(err as Error).message}`);
+    return null;
+  }
 }
 
 /** Reading options: `arch` picks the kernel image name Guix appends to an old-style kernel directory. */
@@ -86,7 +109,7 @@ async function readGeneration(kind: GuixProfileKind, profile: string, n: number,
   const pp: string[] = [];
   const bp: string[] = [];
   const [manifest, provenance, boot] = await Promise.all([
-    readPart(manifestFile, manifestFromSexp, mp, true),
+    readManifest(manifestFile, mp),
     kind === 'guix-user' ? undefined : readPart(`${fileName}/provenance`, provenanceFromSexp, pp, false),
     kind === 'guix-system' ? readPart(`${fileName}/parameters`, (x) => bootParametersFromSexp(x, fileName, opts.arch), bp, true) : undefined,
   ]);
@@ -121,4 +144,11 @@ export async function readGuixProfile(kind: GuixProfileKind, path: string, opts:
   await Promise.all(Array.from({ length: Math.min(limit, links.numbers.length) }, worker));
   reading.generations = out;
   return reading;
+}
+
+/** Reads generation `n` of the profile link `path` alone, or null when the profile has no such generation. */
+export async function readGuixGeneration(kind: GuixProfileKind, path: string, n: number, opts: ReadGuixOptions = {}): Promise<GuixGeneration | null> {
+  const links = await readGuixLinks(path);
+  if (!links.numbers.includes(n)) return null;
+  return readGeneration(kind, path, n, links.current, opts);
 }

@@ -1,7 +1,7 @@
 // Where a machine keeps its profiles, by Nix's and home-manager's own rules (nix-formats.md §1, §5, §6).
 import { existsSync, readlinkSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { type GuixProfilePaths, guixProfilePaths } from '../guix/guix-locations.ts';
+import { type GuixOverrides, type GuixProfilePaths, guixProfilePaths, withGuixOverrides } from '../guix/guix-locations.ts';
 
 /** Every path the read model looks at. Services take this as an argument (shared/STYLE.md habit 7). */
 export interface MachinePaths {
@@ -70,7 +70,7 @@ export function defaultUserProfiles({ env, homeDir }: LocationEnv): string[] {
 }
 
 /** The paths of this machine, with overrides from the command line. */
-export function machinePaths(loc: LocationEnv, overrides: { systemProfile?: string; homeProfile?: string; userProfile?: string; bootedSystem?: string; nixDb?: string } = {}): MachinePaths {
+export function machinePaths(loc: LocationEnv, overrides: { systemProfile?: string; homeProfile?: string; userProfile?: string; bootedSystem?: string; nixDb?: string } & GuixOverrides = {}): MachinePaths {
   return {
     systemProfile: resolve(overrides.systemProfile ?? '/nix/var/nix/profiles/system'),
     homeProfiles: overrides.homeProfile ? [resolve(overrides.homeProfile)] : defaultHomeProfiles(loc),
@@ -78,7 +78,7 @@ export function machinePaths(loc: LocationEnv, overrides: { systemProfile?: stri
     userProfiles: overrides.userProfile ? [resolve(overrides.userProfile)] : defaultUserProfiles(loc),
     bootedSystem: overrides.bootedSystem ?? '/run/booted-system',
     nixDb: overrides.nixDb ?? '/nix/var/nix/db/db.sqlite',
-    guix: guixProfilePaths({ env: loc.env, user: loc.user }),
+    guix: withGuixOverrides(guixProfilePaths({ env: loc.env, user: loc.user }), overrides),
   };
 }
 

@@ -4,7 +4,7 @@ import { importGraph } from './import-cycles.ts';
 
 type Layer = 'common' | 'infra' | 'nix' | 'worlds' | 'feature' | 'root' | 'door';
 
-const FEATURES = ['generations', 'demo', 'diff', 'boot', 'labels', 'pins', 'runs', 'settings', 'helper', 'progress', 'terminal'];
+const FEATURES = ['generations', 'demo', 'diff', 'boot', 'labels', 'pins', 'runs', 'settings', 'helper', 'progress', 'terminal', 'path'];
 const ROOT = ['main/services.ts', 'main/service-deps.ts', 'main/dispatch.ts', 'main/in-process-door.ts'];
 
 /** The layer of a file, or null for one that belongs to none (a new folder or top-level file of main/ must be given one). */
